@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * <p>Rule, per class (classes in name order, one {@link Random} seeded with the seed for all of them):
  * shuffle the class's row indices, put the first {@code round(testFraction * count)} in the test part,
  * but at least 1 and at most {@code count - 1} when the class has 2 or more rows, so each such class
- * appears in both parts. A class with a single row goes to the training part only: a model can at
+ * appears in both parts. (Rounding is per class, so the whole test part can differ from
+ * {@code testFraction * rows} by up to half a row per class.) A class with a single row goes to the training part only: a model can at
  * least see it, while a test part holding it would leave training without it. Row indices come back
  * sorted, so both parts keep the original row order. The same labels, fraction and seed always give
  * the same split.
@@ -66,9 +67,10 @@ public final class StratifiedSplit {
     }
 
     /**
-     * A stratified sample of {@code size} of the given rows, for learning curves: every class present
-     * gets at least one row when {@code size} is at least the number of classes, and the rest is
-     * shared out in proportion to the class sizes (largest remainders first).
+     * A stratified sample of {@code size} of the given rows, for learning curves: when {@code size} is at
+     * least the number of classes present, every class gets one row and the rest is shared out in
+     * proportion to the class sizes (largest remainders first); otherwise the {@code size} largest
+     * classes get one row each.
      *
      * @param labels the class of every row of the whole data
      * @param rows   the rows to sample from (e.g. the training part)
@@ -136,8 +138,18 @@ public final class StratifiedSplit {
     private static int[] quotas(int[] counts, int size) {
         int classes = counts.length;
         int[] quotas = new int[classes];
+        if (size < classes) {
+            // Too few rows for every class: one row each for the largest classes (ties: name order).
+            Integer[] order = new Integer[classes];
+            Arrays.setAll(order, c -> c);
+            Arrays.sort(order, (x, y) -> Integer.compare(counts[y], counts[x]));
+            for (int i = 0; i < size; i++) {
+                quotas[order[i]] = 1;
+            }
+            return quotas;
+        }
         int total = Arrays.stream(counts).sum();
-        int guaranteed = size >= classes ? 1 : 0;
+        int guaranteed = 1;
         int toShare = size - guaranteed * classes;
         int shareable = total - guaranteed * classes;
         double[] remainders = new double[classes];
