@@ -31,6 +31,8 @@ final class CsvRecordReader {
     private int recordLine;
     private final StringBuilder field = new StringBuilder();
     private boolean atStart = true;
+    /** Whether the last field of the last record was quoted: {@code ""} alone on a line is not blank. */
+    private boolean lastFieldQuoted;
 
     CsvRecordReader(Reader reader, char separator, String source) {
         this.reader = reader;
@@ -62,8 +64,6 @@ final class CsvRecordReader {
             }
         }
     }
-
-    private boolean lastFieldQuoted;
 
     private List<String> readRecord() throws IOException {
         int c = read();

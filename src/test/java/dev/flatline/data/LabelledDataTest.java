@@ -153,6 +153,18 @@ class LabelledDataTest {
     }
 
     @Test
+    void aClassWithOneRowIsInTheTrainingPartOnly() throws IOException {
+        Path file = Files.writeString(dir.resolve("rare.csv"), "x,y\n1,a\n2,a\n3,a\n4,b\n5,b\n6,solo\n");
+        LabelledData data = CsvData.from(file).target("y").testFraction(0.5).load();
+        assertEquals(1, data.classCounts().get("solo"));
+        assertTrue(data.trainTable().doubleColumn("x").contains(6.0));
+        Set<String> testClasses = data.test().getOutputs().stream().map(Label::getLabel).collect(Collectors.toSet());
+        assertEquals(Set.of("a", "b"), testClasses);
+        assertEquals(3, data.train().getOutputs().size());
+        assertEquals(3.0, data.imbalanceRatio());
+    }
+
+    @Test
     void toStringIsOneInformativeLine() {
         String text = Datasets.shuttle().toString();
         assertFalse(text.contains("\n"));
