@@ -218,7 +218,9 @@ public final class Charts {
                 }
             }
             trace.put("texttemplate", "%{text}");
+            // plotly.js's "Blues" runs dark to light; reversed, the fuller cells are the darker ones.
             trace.put("colorscale", "Blues");
+            trace.put("reversescale", true);
             trace.put("zmin", 0);
             trace.put("zmax", zMax);
             trace.put("hovertemplate", colour == CellColour.ROW_SHARE

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -62,7 +61,7 @@ public final class PlotlyJs {
      * HTML that makes plotly.js available to the charts of the page, once; including it again is
      * harmless (the second copy does nothing). plotly.js travels compressed (about 3.2 MB) and is
      * unpacked by the browser; needs {@code DecompressionStream} (Chrome 80, Firefox 113, Safari
-     * 16.4). Built on first use (about a second) and cached.
+     * 16.4). Built on first use (about 0.4 s) and cached.
      */
     public static String loaderHtml() {
         String html = loader;
@@ -183,11 +182,8 @@ public final class PlotlyJs {
 
     private static byte[] gzip(byte[] data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length / 3);
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        // The default level: level 9 saves 0.7% (16 kB) but takes 0.85 s instead of 0.35 s.
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 1 << 16)) {
             out.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compress plotly.js in memory", e);

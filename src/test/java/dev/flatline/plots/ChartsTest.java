@@ -123,6 +123,7 @@ class ChartsTest {
         assertEquals("5", figure.at("/data/0/text/1/0").asText());
         assertEquals("0", figure.at("/data/0/text/2/2").asText());
         assertEquals("%{text}", figure.at("/data/0/texttemplate").asText());
+        assertTrue(figure.at("/data/0/reversescale").asBoolean(), "fuller cells darker");
         assertEquals("predicted class", figure.at("/layout/xaxis/title/text").asText());
         assertEquals("true class", figure.at("/layout/yaxis/title/text").asText());
         assertEquals("reversed", figure.at("/layout/yaxis/autorange").asText());
