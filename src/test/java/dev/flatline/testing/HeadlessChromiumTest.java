@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The parts of the Chromium utility that need no browser. */
 class HeadlessChromiumTest {
@@ -27,6 +30,14 @@ class HeadlessChromiumTest {
         assertEquals(7, messages.get(1).line());
         assertTrue(messages.get(1).isError());
         assertTrue(messages.get(2).isError());
+    }
+
+    @Test
+    void aMissingBrowserFailsWithTheInstallCommand(@TempDir Path dir) throws Exception {
+        Path page = Files.writeString(dir.resolve("p.html"), "<html></html>");
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> HeadlessChromium.create().binary(dir.resolve("no-chromium")).render(page));
+        assertTrue(missing.getMessage().contains("apt-get install chromium"), missing.getMessage());
     }
 
     @Test
