@@ -2,7 +2,6 @@ package dev.flatline.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -175,7 +174,7 @@ class ChartsDrawIT {
 
     @Test
     void realRequireJsStillWorksAndDoesNotSwallowPlotly() throws IOException {
-        assumeTrue(Files.isReadable(REQUIRE_JS), "needs Debian's require.js: apt-get install libjs-requirejs");
+        assertTrue(Files.isReadable(REQUIRE_JS), "needs Debian's require.js: apt-get install libjs-requirejs");
         Chart chart = Charts.classDistribution(shuttle());
         String check = "<div id=\"amd\"></div>\n<script>\n"
                 + "window.flatlinePlotly.then(function (Plotly) {\n"
@@ -193,7 +192,7 @@ class ChartsDrawIT {
     @Test
     void plainPlotlyScriptUnderRequireJsLosesWindowPlotly() throws IOException {
         // The negative control for the AMD tests: the problem they guard against is real in this browser.
-        assumeTrue(Files.isReadable(REQUIRE_JS), "needs Debian's require.js: apt-get install libjs-requirejs");
+        assertTrue(Files.isReadable(REQUIRE_JS), "needs Debian's require.js: apt-get install libjs-requirejs");
         Path plotly = OUT.resolve("plotly-" + PlotlyJs.VERSION + ".js");
         Files.writeString(plotly, PlotlyJs.source(), StandardCharsets.UTF_8);
         RenderedPage page = render("requirejs-plain-plotly", page(
@@ -224,7 +223,7 @@ class ChartsDrawIT {
 
     @Test
     void nbconvertHtmlExportDraws() throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON + " with nbconvert");
+        assertTrue(Files.isExecutable(PYTHON), "needs " + PYTHON + " with nbconvert");
         Chart chart = Charts.confusionMatrix(collapsed());
         ObjectMapper json = new ObjectMapper();
         var notebook = json.createObjectNode();
