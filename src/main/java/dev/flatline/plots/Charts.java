@@ -2,6 +2,7 @@ package dev.flatline.plots;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flatline.data.LabelledData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,14 @@ public final class Charts {
     /** {@link #classDistribution(Map)} with the count axis scaled as asked. */
     public static FigureChart classDistribution(Map<String, ? extends Number> counts, AxisScale scale) {
         return classDistribution("Rows per class", counts, scale);
+    }
+
+    /**
+     * Bars of rows per class of a whole dataset (both parts of its split), most common first: look
+     * for classes so small that a model can ignore them and still score high accuracy.
+     */
+    public static FigureChart classDistribution(LabelledData data) {
+        return classDistribution("Rows per class, " + data.name(), data.classCounts(), AxisScale.AUTO);
     }
 
     /**

@@ -78,6 +78,16 @@ class ChartsTest {
     }
 
     @Test
+    void classDistributionOfLabelledDataCountsTheWholeDatasetOnALogAxis() throws Exception {
+        JsonNode figure = json(Charts.classDistribution(dev.flatline.data.Datasets.shuttle()));
+        assertEquals(List.of("Rad.Flow", "High", "Bypass", "Fpv.Open", "Fpv.Close", "Bpv.Open", "Bpv.Close"),
+                texts(figure.at("/data/0/x")));
+        assertEquals(List.of("45,586", "8,903", "3,267", "171", "50", "13", "10"), texts(figure.at("/data/0/text")));
+        assertEquals("log", figure.at("/layout/yaxis/type").asText());
+        assertTrue(figure.at("/layout/title/text").asText().startsWith("Rows per class, shuttle"));
+    }
+
+    @Test
     void predictedVsTrueShowsClassesNeverPredicted() throws Exception {
         List<String> truth = List.of("a", "a", "a", "b", "c", "b");
         List<String> predicted = List.of("a", "a", "a", "a", "a", "d");
