@@ -210,6 +210,11 @@ public final class MlpTrainer implements Trainer<Label> {
     }
 
     @Override
+    public MlpModel train(Dataset<Label> examples) {
+        return train(examples, Map.of());
+    }
+
+    @Override
     public MlpModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
         return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
