@@ -111,7 +111,7 @@ final class BlasEngine implements Engine {
         for (int i = 0; i < rows; i++) {
             predicted[i] = argmax(out, i * k, k);
         }
-        double loss = outputLoss.lossAndGradient(out, rows, y, w, delta[layers]);
+        double loss = outputLoss.lossAndGradient(out, rows, y, w, delta[layers], true);
         if (settings.l2() > 0) {
             loss += 0.5 * settings.l2() * weightSquares();
         }

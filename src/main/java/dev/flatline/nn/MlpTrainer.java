@@ -350,6 +350,11 @@ public final class MlpTrainer implements Trainer<Label> {
                 : new Nd4jOpEngine(p.arch, settings, p.initialParameters);
     }
 
+    /** Whether the fast path can run: true on ND4J's CPU backend, where OpenBLAS is bundled. */
+    public static boolean isFastPathAvailable() {
+        return isCpuBackend();
+    }
+
     static boolean isCpuBackend() {
         return Nd4j.getBackend().getClass().getName().toLowerCase().contains("cpu");
     }

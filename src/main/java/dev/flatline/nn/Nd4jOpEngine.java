@@ -23,6 +23,8 @@ final class Nd4jOpEngine implements Engine {
     private final INDArray shift;
     private double learningRate;
     private long step;
+    /** log-softmax of the last softmax output, so cross-entropy stays finite when p underflows. */
+    private INDArray lastLogProb;
 
     Nd4jOpEngine(Architecture arch, StepSettings settings, float[] initialParameters) {
         this.arch = arch;
@@ -87,6 +89,7 @@ final class Nd4jOpEngine implements Engine {
         double weightSum = weight.sumNumber().doubleValue();
         INDArray scaled = weight.div(weightSum);
         INDArray pt = p.mul(target).sum(1).reshape(rows, 1);
+        INDArray logPt = softmaxOutput() ? lastLogProb.mul(target).sum(1).reshape(rows, 1) : Transforms.log(pt, true);
         INDArray perRow;
         INDArray dz;
         double gamma = settings.focalGamma();
@@ -100,7 +103,6 @@ final class Nd4jOpEngine implements Engine {
             }
             case FOCAL: {
                 INDArray q = pt.rsub(1.0);
-                INDArray logPt = Transforms.log(pt, true);
                 perRow = Transforms.pow(q, gamma, true).mul(logPt).neg();
                 INDArray g = Transforms.pow(q, gamma - 1, true).mul(gamma).mul(pt).mul(logPt)
                         .sub(Transforms.pow(q, gamma, true));
@@ -108,7 +110,7 @@ final class Nd4jOpEngine implements Engine {
                 break;
             }
             default: {
-                perRow = Transforms.log(pt, true).neg();
+                perRow = logPt.neg();
                 if (softmax) {
                     dz = p.sub(target).muliColumnVector(scaled);
                 } else {
@@ -128,6 +130,10 @@ final class Nd4jOpEngine implements Engine {
         }
         backward(a, pre, masks, dz);
         return loss;
+    }
+
+    private boolean softmaxOutput() {
+        return arch.output == OutputActivation.SOFTMAX;
     }
 
     /** dL/dz from dL/dp through a non-fused output activation. */
@@ -231,8 +237,10 @@ final class Nd4jOpEngine implements Engine {
         switch (arch.output) {
             case SOFTMAX: {
                 INDArray shifted = z.subColumnVector(z.max(1).reshape(z.rows(), 1));
-                INDArray e = Transforms.exp(shifted, false);
-                return e.diviColumnVector(e.sum(1).reshape(z.rows(), 1));
+                INDArray e = Transforms.exp(shifted, true);
+                INDArray sum = e.sum(1).reshape(z.rows(), 1);
+                lastLogProb = shifted.subiColumnVector(Transforms.log(sum, true));
+                return e.diviColumnVector(sum);
             }
             case SIGMOID: return Transforms.sigmoid(z, false);
             case RELU: return Transforms.relu(z, false);

@@ -16,6 +16,8 @@ final class OutputLoss {
     private final float gamma;
     private final float[] shift;
     private final int classes;
+    /** log-softmax of the last {@link #activate} call, so cross-entropy stays finite when p underflows. */
+    private float[] logProb = new float[0];
 
     OutputLoss(OutputActivation activation, StepSettings settings, int classes) {
         this.activation = activation;
@@ -41,15 +43,22 @@ final class OutputLoss {
                     for (int j = 0; j < k; j++) {
                         max = Math.max(max, z.get(o + j));
                     }
+                    if (logProb.length < rows * k) {
+                        logProb = new float[rows * k];
+                    }
                     float sum = 0f;
                     for (int j = 0; j < k; j++) {
-                        float e = (float) Math.exp(z.get(o + j) - max);
+                        float shifted = z.get(o + j) - max;
+                        logProb[o + j] = shifted;
+                        float e = (float) Math.exp(shifted);
                         z.put(o + j, e);
                         sum += e;
                     }
                     float inv = 1f / sum;
+                    float logSum = (float) Math.log(sum);
                     for (int j = 0; j < k; j++) {
                         z.put(o + j, z.get(o + j) * inv);
+                        logProb[o + j] -= logSum;
                     }
                     break;
                 }
@@ -71,9 +80,11 @@ final class OutputLoss {
 
     /**
      * The weighted mean loss of {@code rows} outputs, and (when {@code dz} is not null) its gradient with
-     * respect to the logits, already divided by the weight sum.
+     * respect to the logits, already divided by the weight sum. With {@code afterActivate} the
+     * log-probabilities of the preceding {@link #activate} call are used (softmax); otherwise
+     * probabilities are floored at the smallest normal float before the logarithm.
      */
-    double lossAndGradient(FloatBuffer p, int rows, int[] y, float[] w, FloatBuffer dz) {
+    double lossAndGradient(FloatBuffer p, int rows, int[] y, float[] w, FloatBuffer dz, boolean afterActivate) {
         int k = classes;
         double weightSum = 0;
         for (int i = 0; i < rows; i++) {
@@ -86,6 +97,8 @@ final class OutputLoss {
             int o = i * k;
             int t = y[i];
             float pt = p.get(o + t);
+            double logPt = activation != OutputActivation.SOFTMAX ? Math.log(pt)
+                    : afterActivate ? logProb[o + t] : Math.log(Math.max(pt, Float.MIN_NORMAL));
             float wi = w[i] * scale;
             double li;
             if (loss == LossFunction.MEAN_SQUARED_ERROR) {
@@ -96,9 +109,9 @@ final class OutputLoss {
                 }
             } else if (loss == LossFunction.FOCAL) {
                 float q = 1f - pt;
-                li = -Math.pow(q, gamma) * Math.log(pt);
+                li = -Math.pow(q, gamma) * logPt;
             } else {
-                li = -Math.log(pt);
+                li = -logPt;
             }
             total += w[i] * li;
             if (dz == null) {
@@ -108,10 +121,9 @@ final class OutputLoss {
                 float g = -1f;
                 if (loss == LossFunction.FOCAL) {
                     float q = 1f - pt;
-                    float logPt = (float) Math.log(pt);
                     float qPow = (float) Math.pow(q, gamma);
                     float qPowM1 = q > 0f ? (float) Math.pow(q, gamma - 1f) : 0f;
-                    g = gamma * qPowM1 * pt * logPt - qPow;
+                    g = gamma * qPowM1 * pt * (float) logPt - qPow;
                 }
                 // d/dz_j of the loss = g * (delta_tj - p_j); for cross-entropy g = -1 gives p - y.
                 for (int j = 0; j < k; j++) {

@@ -126,7 +126,7 @@ final class TrainingRun {
                 } else {
                     history.bestEpoch(epoch);
                 }
-                if (!Double.isFinite(record.validationLoss()) && p.validation != null) {
+                if (Double.isNaN(record.validationLoss()) && p.validation != null) {
                     history.stop(StopReason.DIVERGED, "the validation loss became " + record.validationLoss()
                             + " at epoch " + epoch + " (R12): " + divergenceHint());
                     break;
@@ -170,7 +170,7 @@ final class TrainingRun {
         long[] valCounts = new long[0];
         if (p.validation != null) {
             DenseData v = p.validation;
-            valLoss = outputLoss.lossAndGradient(FloatBuffer.wrap(outputLoss.shifted(out, v.rows)), v.rows, v.y, v.w, null);
+            valLoss = outputLoss.lossAndGradient(FloatBuffer.wrap(outputLoss.shifted(out, v.rows)), v.rows, v.y, v.w, null, false);
             valCounts = new long[k];
             long[] perClass = new long[k];
             long[] perClassRight = new long[k];
@@ -201,7 +201,7 @@ final class TrainingRun {
 
     private double lossOf(Engine engine, DenseData data) {
         float[] out = engine.forward(data.x, data.rows, null);
-        return outputLoss.lossAndGradient(FloatBuffer.wrap(outputLoss.shifted(out, data.rows)), data.rows, data.y, data.w, null);
+        return outputLoss.lossAndGradient(FloatBuffer.wrap(outputLoss.shifted(out, data.rows)), data.rows, data.y, data.w, null, false);
     }
 
     /** A fixed, evenly spaced subset of at most {@link #PROBE_ROWS} training rows. */
