@@ -29,8 +29,6 @@ final class BlasEngine implements Engine {
     private final INDArray[] owned;
     private final FloatBuffer params;
     private final FloatBuffer grads;
-    private final FloatBuffer moment1;
-    private final FloatBuffer moment2;
     private final FloatPointer[] weightPtr;
     private final FloatPointer[] weightGradPtr;
     /** act[0] is the input batch; act[l] the (post-dropout) output of layer l. */
@@ -42,6 +40,13 @@ final class BlasEngine implements Engine {
     private final FloatPointer[] deltaPtr;
     private final float[][] masks;
     private final double[] gradNorms;
+    private final float[] paramsHeap;
+    private final float[] gradsHeap;
+    private final float[] moment1Heap;
+    private final float[] moment2Heap;
+    private final float[] biasScratch;
+    private float[] scratchA = new float[0];
+    private float[] scratchB = new float[0];
     private double learningRate;
     private long step;
 
@@ -53,17 +58,13 @@ final class BlasEngine implements Engine {
         this.layers = arch.layers();
         this.learningRate = settings.optimiser().learningRate();
         int n = arch.parameterCount();
-        int buffers = 4 + 3 * (layers + 1);
+        int buffers = 2 + 3 * (layers + 1);
         owned = new INDArray[buffers];
         int b = 0;
         INDArray p = owned[b++] = Nd4j.createUninitialized(DataType.FLOAT, n);
         INDArray g = owned[b++] = Nd4j.zeros(DataType.FLOAT, n);
-        INDArray m1 = owned[b++] = Nd4j.zeros(DataType.FLOAT, n);
-        INDArray m2 = owned[b++] = Nd4j.zeros(DataType.FLOAT, n);
         params = view(p);
         grads = view(g);
-        moment1 = view(m1);
-        moment2 = view(m2);
         FloatPointer pBase = pointer(p);
         FloatPointer gBase = pointer(g);
         weightPtr = new FloatPointer[layers];
@@ -92,6 +93,15 @@ final class BlasEngine implements Engine {
             }
         }
         gradNorms = new double[layers];
+        paramsHeap = new float[n];
+        gradsHeap = new float[n];
+        moment1Heap = new float[n];
+        moment2Heap = new float[n];
+        int widest = 0;
+        for (int size : arch.sizes) {
+            widest = Math.max(widest, size);
+        }
+        biasScratch = new float[widest];
         setParameters(initialParameters);
     }
 
@@ -156,16 +166,36 @@ final class BlasEngine implements Engine {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, outSize, in,
                     1f, actPtr[l], in, weightPtr[l], outSize, 0f, actPtr[l + 1], outSize);
             FloatBuffer z = act[l + 1];
-            int bOff = arch.biasOffset(l);
             boolean last = l == layers - 1;
             HiddenActivation h = arch.hidden;
-            for (int i = 0; i < rows; i++) {
-                int o = i * outSize;
-                for (int j = 0; j < outSize; j++) {
-                    float v = z.get(o + j) + params.get(bOff + j);
-                    z.put(o + j, last ? v : h.apply(v));
+            // Element-wise work on a heap copy: bulk copies are memcpy, and heap loops vectorise.
+            float[] zs = scratch(rows * outSize);
+            z.get(0, zs, 0, rows * outSize);
+            params.get(arch.biasOffset(l), biasScratch, 0, outSize);
+            float[] bias = biasScratch;
+            if (last || h == HiddenActivation.LINEAR) {
+                for (int i = 0; i < rows; i++) {
+                    int o = i * outSize;
+                    for (int j = 0; j < outSize; j++) {
+                        zs[o + j] += bias[j];
+                    }
+                }
+            } else if (h == HiddenActivation.RELU) {
+                for (int i = 0; i < rows; i++) {
+                    int o = i * outSize;
+                    for (int j = 0; j < outSize; j++) {
+                        zs[o + j] = Math.max(0f, zs[o + j] + bias[j]);
+                    }
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    int o = i * outSize;
+                    for (int j = 0; j < outSize; j++) {
+                        zs[o + j] = h.apply(zs[o + j] + bias[j]);
+                    }
                 }
             }
+            z.put(0, zs, 0, rows * outSize);
             if (last) {
                 outputLoss.activate(z, rows, training);
                 break;
@@ -200,15 +230,17 @@ final class BlasEngine implements Engine {
                     1f, actPtr[l], in, deltaPtr[l + 1], outSize, 0f, weightGradPtr[l], outSize);
             FloatBuffer dz = delta[l + 1];
             int bOff = arch.biasOffset(l);
-            for (int j = 0; j < outSize; j++) {
-                grads.put(bOff + j, 0f);
-            }
+            float[] dzs = scratch(rows * outSize);
+            dz.get(0, dzs, 0, rows * outSize);
+            float[] db = biasScratch;
+            java.util.Arrays.fill(db, 0, outSize, 0f);
             for (int i = 0; i < rows; i++) {
                 int o = i * outSize;
                 for (int j = 0; j < outSize; j++) {
-                    grads.put(bOff + j, grads.get(bOff + j) + dz.get(o + j));
+                    db[j] += dzs[o + j];
                 }
             }
+            grads.put(bOff, db, 0, outSize);
             int wOff = arch.weightOffset(l);
             double sq = 0;
             float l2 = (float) settings.l2();
@@ -231,22 +263,59 @@ final class BlasEngine implements Engine {
             FloatBuffer h = masks[l] != null ? hidden[l] : act[l];
             float[] mask = masks[l];
             HiddenActivation activation = arch.hidden;
-            for (int i = 0; i < rows * in; i++) {
-                float v = da.get(i) * activation.derivativeFromOutput(h.get(i));
-                da.put(i, mask == null ? v : v * mask[i]);
+            int count = rows * in;
+            float[] das = scratch(count);
+            float[] hs = scratch2(count);
+            da.get(0, das, 0, count);
+            h.get(0, hs, 0, count);
+            if (activation == HiddenActivation.RELU) {
+                for (int i = 0; i < count; i++) {
+                    das[i] = hs[i] > 0f ? das[i] : 0f;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    das[i] *= activation.derivativeFromOutput(hs[i]);
+                }
             }
+            if (mask != null) {
+                for (int i = 0; i < count; i++) {
+                    das[i] *= mask[i];
+                }
+            }
+            da.put(0, das, 0, count);
         }
+    }
+
+    private float[] scratch(int n) {
+        if (scratchA.length < n) {
+            scratchA = new float[n];
+        }
+        return scratchA;
+    }
+
+    private float[] scratch2(int n) {
+        if (scratchB.length < n) {
+            scratchB = new float[n];
+        }
+        return scratchB;
     }
 
     private void update() {
         step++;
         Optimiser o = settings.optimiser();
         int n = arch.parameterCount();
+        // The optimiser state lives on the heap; parameters and gradients are copied in bulk.
+        float[] theta = paramsHeap;
+        float[] g = gradsHeap;
+        params.get(0, theta, 0, n);
+        grads.get(0, g, 0, n);
+        float[] m1 = moment1Heap;
+        float[] m2 = moment2Heap;
         float lr = (float) learningRate;
         switch (o.kind()) {
             case SGD:
                 for (int i = 0; i < n; i++) {
-                    params.put(i, params.get(i) - lr * grads.get(i));
+                    theta[i] -= lr * g[i];
                 }
                 break;
             case MOMENTUM:
@@ -254,10 +323,9 @@ final class BlasEngine implements Engine {
                 float mu = (float) o.momentum();
                 boolean nesterov = o.kind() == OptimiserKind.NESTEROV;
                 for (int i = 0; i < n; i++) {
-                    float g = grads.get(i);
-                    float v = mu * moment1.get(i) + g;
-                    moment1.put(i, v);
-                    params.put(i, params.get(i) - lr * (nesterov ? g + mu * v : v));
+                    float v = mu * m1[i] + g[i];
+                    m1[i] = v;
+                    theta[i] -= lr * (nesterov ? g[i] + mu * v : v);
                 }
                 break;
             }
@@ -269,18 +337,17 @@ final class BlasEngine implements Engine {
                 float eps = (float) o.epsilon();
                 float decay = o.kind() == OptimiserKind.ADAMW ? (float) (1 - learningRate * o.weightDecay()) : 1f;
                 for (int i = 0; i < n; i++) {
-                    float g = grads.get(i);
-                    float m = b1 * moment1.get(i) + (1 - b1) * g;
-                    float v = b2 * moment2.get(i) + (1 - b2) * g * g;
-                    moment1.put(i, m);
-                    moment2.put(i, v);
-                    float mHat = m / bc1;
-                    float vHat = v / bc2;
-                    params.put(i, params.get(i) * decay - lr * mHat / ((float) Math.sqrt(vHat) + eps));
+                    float gi = g[i];
+                    float m = b1 * m1[i] + (1 - b1) * gi;
+                    float v = b2 * m2[i] + (1 - b2) * gi * gi;
+                    m1[i] = m;
+                    m2[i] = v;
+                    theta[i] = theta[i] * decay - lr * (m / bc1) / ((float) Math.sqrt(v / bc2) + eps);
                 }
                 break;
             }
         }
+        params.put(0, theta, 0, n);
     }
 
     static int argmax(FloatBuffer b, int offset, int k) {
