@@ -1,0 +1,333 @@
+package dev.flatline.plots;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Dataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.ConfusionMatrix;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.traces.BarTrace;
+import tech.tablesaw.plotly.traces.HeatmapTrace;
+
+/**
+ * The charts of flatline's lessons, one static call each (in the manner of tablesaw's
+ * {@code BarPlot}); every chart is built with tablesaw-jsplot and returned as a {@link FigureChart}.
+ *
+ * <p>Classes are ordered most common first unless the caller gives an order, so imbalance reads
+ * left to right (and top to bottom in the confusion matrix); every class of the data appears even
+ * when a model never predicts it.
+ */
+public final class Charts {
+
+    /** Above this ratio of largest to smallest non-zero count, {@link AxisScale#AUTO} picks a log axis. */
+    public static final int LOG_SCALE_RATIO = 100;
+
+    private static final String ROWS = "rows";
+    private static final int HEIGHT_PX = 400;
+
+    private Charts() {
+    }
+
+    /**
+     * Bars of rows per class, in the map's order: look for classes so small that a model can ignore
+     * them and still score high accuracy. The y axis is logarithmic when the classes differ more
+     * than {@value #LOG_SCALE_RATIO}-fold ({@link AxisScale#AUTO}), because on a linear axis such
+     * classes (Shuttle's 10-row classes beside 45,586 rows) are invisible; each bar is labelled with
+     * its count either way.
+     */
+    public static FigureChart classDistribution(Map<String, ? extends Number> counts) {
+        return classDistribution("Rows per class", counts, AxisScale.AUTO);
+    }
+
+    /** {@link #classDistribution(Map)} with the count axis scaled as asked. */
+    public static FigureChart classDistribution(Map<String, ? extends Number> counts, AxisScale scale) {
+        return classDistribution("Rows per class", counts, scale);
+    }
+
+    /**
+     * Bars of rows per class of a Tribuo dataset, most common first: look for classes so small that
+     * a model can ignore them and still score high accuracy.
+     */
+    public static FigureChart classDistribution(Dataset<Label> dataset) {
+        return classDistribution("Rows per class", ClassCounts.of(dataset), AxisScale.AUTO);
+    }
+
+    /** {@link #classDistribution(Dataset)} with the count axis scaled as asked. */
+    public static FigureChart classDistribution(Dataset<Label> dataset, AxisScale scale) {
+        return classDistribution("Rows per class", ClassCounts.of(dataset), scale);
+    }
+
+    /**
+     * Bars of rows per class, with a title of your own (say, "Rows per class, training set"): look
+     * for classes so small that a model can ignore them; {@code scale} as in {@link #classDistribution(Map)}.
+     */
+    public static FigureChart classDistribution(String title, Map<String, ? extends Number> counts, AxisScale scale) {
+        requireText(title, "title");
+        requireCounts(counts);
+        if (scale == null) {
+            throw new IllegalArgumentException("scale is null; pass AxisScale.AUTO, LINEAR or LOG");
+        }
+        List<String> classes = new ArrayList<>(counts.keySet());
+        double[] values = ClassCounts.values(classes, counts);
+        boolean log = resolve(scale, values) == AxisScale.LOG;
+        String fullTitle = log ? title + " (log scale)" : title;
+        BarTrace bars = BarTrace.builder(classes.toArray(), values).name(ROWS).build();
+        Figure figure = new Figure(barLayout(fullTitle, log ? ROWS + " (log scale)" : ROWS, log, false), bars);
+        return FigureChart.of(figure, node -> labelBars(node, "%{x}: %{y:,} rows<extra></extra>"));
+    }
+
+    /**
+     * Grouped bars of true and predicted rows per class: a model that collapsed onto one class shows
+     * one tall predicted bar and zeros everywhere else, however good its accuracy. Classes appear in
+     * order of their true counts, then any only predicted; linear count axis (see
+     * {@link #predictedVsTrue(List, List, AxisScale)}).
+     */
+    public static FigureChart predictedVsTrue(List<String> trueLabels, List<String> predictedLabels) {
+        return predictedVsTrue(trueLabels, predictedLabels, AxisScale.LINEAR);
+    }
+
+    /**
+     * {@link #predictedVsTrue(List, List)} with the count axis scaled as asked. Linear is the default
+     * because a class the model never predicts must show as a visible 0, which a log axis cannot draw.
+     */
+    public static FigureChart predictedVsTrue(List<String> trueLabels, List<String> predictedLabels, AxisScale scale) {
+        if (trueLabels == null || predictedLabels == null) {
+            throw new IllegalArgumentException("predictedVsTrue needs both the true and the predicted labels; got "
+                    + (trueLabels == null ? "null" : trueLabels.size()) + " true and "
+                    + (predictedLabels == null ? "null" : predictedLabels.size()) + " predicted");
+        }
+        if (trueLabels.size() != predictedLabels.size()) {
+            throw new IllegalArgumentException("predictedVsTrue needs one prediction per row: got "
+                    + trueLabels.size() + " true labels but " + predictedLabels.size() + " predicted labels");
+        }
+        Map<String, Long> truth = ClassCounts.mostCommonFirst(ClassCounts.of(trueLabels, "the true labels"));
+        Map<String, Long> predicted = ClassCounts.of(predictedLabels, "the predicted labels");
+        return predictedVsTrue(ClassCounts.union(truth, predicted), truth, predicted, scale);
+    }
+
+    /**
+     * Grouped bars of true and predicted rows per class from Tribuo predictions (whose examples carry
+     * the true labels): look for classes with true rows but no predictions. Classes the model could
+     * predict (its output scores) appear even when never predicted.
+     */
+    public static FigureChart predictedVsTrue(List<Prediction<Label>> predictions) {
+        if (predictions == null || predictions.isEmpty()) {
+            throw new IllegalArgumentException("predictions are " + (predictions == null ? "null" : "empty")
+                    + "; pass model.predict(testSet)");
+        }
+        List<String> truth = new ArrayList<>(predictions.size());
+        List<String> predicted = new ArrayList<>(predictions.size());
+        Map<String, Long> possible = new LinkedHashMap<>();
+        for (int i = 0; i < predictions.size(); i++) {
+            Prediction<Label> p = predictions.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("prediction " + i + " is null");
+            }
+            truth.add(ClassCounts.labelOf(p.getExample().getOutput(), "the example of prediction " + i));
+            predicted.add(ClassCounts.labelOf(p.getOutput(), "prediction " + i));
+            p.getOutputScores().keySet().forEach(label -> possible.putIfAbsent(label, 0L));
+        }
+        Map<String, Long> trueCounts = ClassCounts.mostCommonFirst(ClassCounts.of(truth, "the true labels"));
+        Map<String, Long> predictedCounts = ClassCounts.of(predicted, "the predicted labels");
+        List<String> classes = ClassCounts.union(trueCounts, predictedCounts);
+        possible.keySet().stream().filter(c -> !classes.contains(c)).sorted().forEach(classes::add);
+        return predictedVsTrue(classes, trueCounts, predictedCounts, AxisScale.LINEAR);
+    }
+
+    /**
+     * Grouped bars of true and predicted rows per class of a Tribuo evaluation, every class of the
+     * model's domain included: look for classes with true rows but no predictions.
+     */
+    public static FigureChart predictedVsTrue(LabelEvaluation evaluation) {
+        ConfusionMatrix<Label> matrix = confusionOf(evaluation);
+        List<Label> classes = bySupport(matrix);
+        Map<String, Double> truth = new LinkedHashMap<>();
+        Map<String, Double> predicted = new LinkedHashMap<>();
+        for (Label column : classes) {
+            truth.put(column.getLabel(), matrix.support(column));
+            double sum = 0;
+            for (Label row : classes) {
+                sum += matrix.confusion(column, row);
+            }
+            predicted.put(column.getLabel(), sum);
+        }
+        return predictedVsTrue(new ArrayList<>(truth.keySet()), truth, predicted, AxisScale.LINEAR);
+    }
+
+    /**
+     * Heatmap of a Tribuo evaluation's confusion matrix, true class down, predicted class across,
+     * each cell labelled with its row count and coloured by its share of the true class: a healthy
+     * model lights the diagonal; a collapsed one lights a single column.
+     */
+    public static FigureChart confusionMatrix(LabelEvaluation evaluation) {
+        return confusionMatrix(evaluation, CellColour.ROW_SHARE);
+    }
+
+    /**
+     * {@link #confusionMatrix(LabelEvaluation)} with the cell colour chosen: {@link CellColour#ROW_SHARE}
+     * (the default, fair to small classes) or {@link CellColour#COUNT}.
+     */
+    public static FigureChart confusionMatrix(LabelEvaluation evaluation, CellColour colour) {
+        if (colour == null) {
+            throw new IllegalArgumentException("colour is null; pass CellColour.ROW_SHARE or CellColour.COUNT");
+        }
+        ConfusionMatrix<Label> matrix = confusionOf(evaluation);
+        List<Label> classes = bySupport(matrix);
+        int n = classes.size();
+        String[] names = classes.stream().map(Label::getLabel).toArray(String[]::new);
+        double[][] counts = new double[n][n];
+        double[][] colours = new double[n][n];
+        double maxCount = 0;
+        for (int t = 0; t < n; t++) {
+            double support = matrix.support(classes.get(t));
+            for (int p = 0; p < n; p++) {
+                counts[t][p] = matrix.confusion(classes.get(p), classes.get(t));
+                colours[t][p] = colour == CellColour.COUNT ? counts[t][p]
+                        : support == 0 ? 0.0 : counts[t][p] / support;
+                maxCount = Math.max(maxCount, counts[t][p]);
+            }
+        }
+        HeatmapTrace heatmap = HeatmapTrace.builder(names, names, colours).build();
+        Axis predictedAxis = Axis.builder().title("predicted class").type(Axis.Type.CATEGORY).build();
+        Axis trueAxis = Axis.builder().title("true class").type(Axis.Type.CATEGORY)
+                .autoRange(Axis.AutoRange.REVERSED).build();
+        int height = Math.max(HEIGHT_PX, 160 + 40 * n);
+        String title = colour == CellColour.ROW_SHARE
+                ? "Confusion matrix (colour: share of each true class)"
+                : "Confusion matrix (colour: rows)";
+        Layout layout = Layout.builder().title(title).height(height)
+                .margin(Margin.builder().left(110).bottom(90).top(60).right(40).build())
+                .xAxis(predictedAxis).yAxis(trueAxis).build();
+        double zMax = colour == CellColour.ROW_SHARE ? 1.0 : Math.max(1.0, maxCount);
+        return FigureChart.of(new Figure(layout, heatmap), node -> {
+            ObjectNode trace = (ObjectNode) node.withArray("data").get(0);
+            ArrayNode text = trace.putArray("text");
+            for (double[] row : counts) {
+                ArrayNode textRow = text.addArray();
+                for (double count : row) {
+                    textRow.add(String.format(java.util.Locale.ROOT, "%,d", Math.round(count)));
+                }
+            }
+            trace.put("texttemplate", "%{text}");
+            // plotly.js's "Blues" runs dark to light; reversed, the fuller cells are the darker ones.
+            trace.put("colorscale", "Blues");
+            trace.put("reversescale", true);
+            trace.put("zmin", 0);
+            trace.put("zmax", zMax);
+            trace.put("hovertemplate", colour == CellColour.ROW_SHARE
+                    ? "true %{y}, predicted %{x}: %{text} rows (%{z:.1%} of true %{y})<extra></extra>"
+                    : "true %{y}, predicted %{x}: %{text} rows<extra></extra>");
+            trace.putObject("colorbar").putObject("title")
+                    .put("text", colour == CellColour.ROW_SHARE ? "share of row" : ROWS);
+        });
+    }
+
+    private static FigureChart predictedVsTrue(List<String> classes, Map<String, ? extends Number> truth,
+                                               Map<String, ? extends Number> predicted, AxisScale scale) {
+        if (scale == null) {
+            throw new IllegalArgumentException("scale is null; pass AxisScale.LINEAR, LOG or AUTO");
+        }
+        Object[] x = classes.toArray();
+        double[] trueValues = ClassCounts.values(classes, truth);
+        double[] predictedValues = ClassCounts.values(classes, predicted);
+        boolean log = resolve(scale, trueValues) == AxisScale.LOG;
+        BarTrace trueBars = BarTrace.builder(x, trueValues).name("true").build();
+        BarTrace predictedBars = BarTrace.builder(x, predictedValues).name("predicted").build();
+        String title = "True vs predicted rows per class" + (log ? " (log scale)" : "");
+        Figure figure = new Figure(barLayout(title, log ? ROWS + " (log scale)" : ROWS, log, true),
+                trueBars, predictedBars);
+        return FigureChart.of(figure, node -> {
+            labelBars(node, "%{x}, %{fullData.name}: %{y:,} rows<extra></extra>");
+            // tablesaw 0.44.4's Layout accepts barMode but never writes it (its template sees no value).
+            node.with("layout").put("barmode", "group");
+        });
+    }
+
+    private static Layout barLayout(String title, String yTitle, boolean log, boolean grouped) {
+        Axis xAxis = Axis.builder().title("class").type(Axis.Type.CATEGORY).build();
+        Axis yAxis = Axis.builder().title(yTitle).type(log ? Axis.Type.LOG : Axis.Type.LINEAR).build();
+        Layout.LayoutBuilder layout = Layout.builder().title(title).height(HEIGHT_PX)
+                .margin(Margin.builder().left(70).bottom(90).top(60).right(30).build())
+                .xAxis(xAxis).yAxis(yAxis).showLegend(grouped);
+        return layout.build();
+    }
+
+    /** Writes each bar's count above it, so a 10-row class beside 45,586 rows still shows "10". */
+    private static void labelBars(ObjectNode figure, String hoverTemplate) {
+        for (var trace : figure.withArray("data")) {
+            ObjectNode bar = (ObjectNode) trace;
+            ArrayNode text = bar.putArray("text");
+            bar.withArray("y").forEach(y -> text.add(String.format(java.util.Locale.ROOT, "%,d", Math.round(y.asDouble()))));
+            bar.put("textposition", "outside");
+            bar.put("cliponaxis", false);
+            bar.put("hovertemplate", hoverTemplate);
+        }
+    }
+
+    private static AxisScale resolve(AxisScale scale, double[] counts) {
+        if (scale != AxisScale.AUTO) {
+            return scale;
+        }
+        double max = 0;
+        double minNonZero = Double.POSITIVE_INFINITY;
+        for (double c : counts) {
+            max = Math.max(max, c);
+            if (c > 0) {
+                minNonZero = Math.min(minNonZero, c);
+            }
+        }
+        return max > LOG_SCALE_RATIO * minNonZero ? AxisScale.LOG : AxisScale.LINEAR;
+    }
+
+    private static ConfusionMatrix<Label> confusionOf(LabelEvaluation evaluation) {
+        if (evaluation == null) {
+            throw new IllegalArgumentException("evaluation is null; pass new LabelEvaluator().evaluate(model, testSet)");
+        }
+        return evaluation.getConfusionMatrix();
+    }
+
+    /** The matrix's classes, most true rows first (ties by name). */
+    private static List<Label> bySupport(ConfusionMatrix<Label> matrix) {
+        List<Label> classes = new ArrayList<>(matrix.getDomain().getDomain());
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("the evaluation's confusion matrix has no classes");
+        }
+        classes.sort((a, b) -> {
+            int bySupport = Double.compare(matrix.support(b), matrix.support(a));
+            return bySupport != 0 ? bySupport : a.getLabel().compareTo(b.getLabel());
+        });
+        return classes;
+    }
+
+    private static void requireCounts(Map<String, ? extends Number> counts) {
+        if (counts == null || counts.isEmpty()) {
+            throw new IllegalArgumentException("class counts are " + (counts == null ? "null" : "empty")
+                    + "; pass a map from class label to its number of rows");
+        }
+        counts.forEach((label, count) -> {
+            if (label == null) {
+                throw new IllegalArgumentException("class counts contain a null class label");
+            }
+            if (count == null || !Double.isFinite(count.doubleValue()) || count.doubleValue() < 0) {
+                throw new IllegalArgumentException("class '" + label + "' has count " + count
+                        + "; counts must be finite and not negative");
+            }
+        });
+    }
+
+    private static void requireText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(what + " is " + (text == null ? "null" : "blank") + "; give the chart a "
+                    + what);
+        }
+    }
+}
