@@ -85,6 +85,8 @@ public final class MlpTrainer implements Trainer<Label> {
     private boolean progress = true;
 
     private int invocationCount = 0;
+    // Not configuration: listeners watch a run, they do not change what is trained.
+    private List<TrainingListener> listeners = new ArrayList<>();
 
     /** A trainer with every default; for olcut configuration. Prefer {@link #builder()}. */
     public MlpTrainer() {
@@ -128,6 +130,7 @@ public final class MlpTrainer implements Trainer<Label> {
         c.seed = seed;
         c.computePath = computePath;
         c.progress = progress;
+        c.listeners = new ArrayList<>(listeners);
         return c;
     }
 
@@ -399,6 +402,8 @@ public final class MlpTrainer implements Trainer<Label> {
     int batchSize() { return batchSize; }
     int patience() { return patience; }
     boolean progress() { return progress; }
+
+    List<TrainingListener> listeners() { return listeners; }
     String pairingWarningOrNull() { return pairingWarning(); }
     WeightInit weightInit() { return weightInit; }
 
@@ -547,6 +552,15 @@ public final class MlpTrainer implements Trainer<Label> {
         /** Which arithmetic implementation to use (default: the fast one on the CPU). */
         public Builder computePath(ComputePath path) {
             t.computePath = path;
+            return this;
+        }
+
+        /** Adds a listener that hears every epoch of each training run (kept with this trainer, not in provenance). */
+        public Builder listener(TrainingListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("listener is null");
+            }
+            t.listeners.add(listener);
             return this;
         }
 

@@ -1,49 +1,53 @@
 package dev.flatline.nn;
 
-import dev.flatline.plots.NotebookOutput;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * Live progress of a training run: in a notebook, one output area that is replaced after every epoch
- * (a {@link TrainingProgressView}); elsewhere one line per epoch on standard error.
+ * The trainer's live progress: the first {@link ProgressDisplay} that is usable now (in a notebook,
+ * an output that updates in place), otherwise one line per epoch on standard error.
  */
 final class TrainingProgress {
-    private final int epochs;
-    private final List<String> classNames;
-    private final String displayId;
 
-    private TrainingProgress(int epochs, List<String> classNames, String displayId) {
-        this.epochs = epochs;
-        this.classNames = classNames;
-        this.displayId = displayId;
+    private TrainingProgress() {
     }
 
-    static TrainingProgress start(int epochs, List<String> classNames) {
-        Optional<String> id = Optional.empty();
-        if (NotebookOutput.isAvailable()) {
-            id = NotebookOutput.show(new TrainingProgressView(null, epochs, 0, false));
+    static TrainingListener open() {
+        for (ProgressDisplay display : ServiceLoader.load(ProgressDisplay.class, ProgressDisplay.class.getClassLoader())) {
+            Optional<TrainingListener> listener = display.open();
+            if (listener.isPresent()) {
+                return listener.get();
+            }
         }
-        return new TrainingProgress(epochs, classNames, id.orElse(null));
+        return new TerminalProgress();
     }
 
-    void epoch(TrainingHistory history, double elapsed) {
-        if (displayId != null) {
-            NotebookOutput.update(displayId, new TrainingProgressView(history, epochs, elapsed, false));
-            return;
+    /** One line per epoch on standard error, and the reason when training stopped early. */
+    static final class TerminalProgress implements TrainingListener {
+        private int epochs;
+        private int classes;
+
+        @Override
+        public void started(int epochCount, List<String> classNames) {
+            this.epochs = epochCount;
+            this.classes = classNames.size();
         }
-        EpochRecord e = history.last();
-        System.err.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val bal.acc %.3f  "
-                        + "classes predicted %d/%d  %.1fs", e.epoch(), epochs, e.trainLoss(), e.validationLoss(),
-                e.validationBalancedAccuracy(), e.classesPredicted(), classNames.size(), elapsed));
-    }
 
-    void finish(TrainingHistory history, double elapsed) {
-        if (displayId != null) {
-            NotebookOutput.update(displayId, new TrainingProgressView(history, epochs, elapsed, true));
-        } else if (history != null && history.stopReason() != StopReason.COMPLETED) {
-            System.err.println(history.stopMessage());
+        @Override
+        public void epochEnded(TrainingHistory history, double elapsed) {
+            EpochRecord e = history.last();
+            System.err.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val bal.acc %.3f  "
+                            + "classes predicted %d/%d  %.1fs", e.epoch(), epochs, e.trainLoss(), e.validationLoss(),
+                    e.validationBalancedAccuracy(), e.classesPredicted(), classes, elapsed));
+        }
+
+        @Override
+        public void finished(TrainingHistory history, double elapsed) {
+            if (history.stopReason() != StopReason.COMPLETED) {
+                System.err.println(history.stopMessage());
+            }
         }
     }
 }

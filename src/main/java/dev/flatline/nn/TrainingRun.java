@@ -1,6 +1,8 @@
 package dev.flatline.nn;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
@@ -56,7 +58,13 @@ final class TrainingRun {
         double bestLoss = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         int layers = p.arch.layers();
-        TrainingProgress progress = trainer.progress() ? TrainingProgress.start(trainer.epochs(), p.classNames) : null;
+        List<TrainingListener> listeners = new ArrayList<>(trainer.listeners());
+        if (trainer.progress()) {
+            listeners.add(TrainingProgress.open());
+        }
+        for (TrainingListener listener : listeners) {
+            listener.started(trainer.epochs(), p.classNames);
+        }
         long started = System.nanoTime();
         try {
             for (int epoch = 1; epoch <= trainer.epochs(); epoch++) {
@@ -108,8 +116,9 @@ final class TrainingRun {
                 EpochRecord record = evaluate(engine, epoch, lossSum / train.rows, (double) correct / train.rows,
                         trainCounts, normSums, probe, (System.nanoTime() - t0) / 1e9);
                 history.add(record);
-                if (progress != null) {
-                    progress.epoch(history, (System.nanoTime() - started) / 1e9);
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                for (TrainingListener listener : listeners) {
+                    listener.epochEnded(history, elapsed);
                 }
                 if (p.validation != null && trainer.patience() > 0) {
                     if (record.validationLoss() < bestLoss) {
@@ -133,8 +142,9 @@ final class TrainingRun {
                 }
             }
         } finally {
-            if (progress != null) {
-                progress.finish(history, (System.nanoTime() - started) / 1e9);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            for (TrainingListener listener : listeners) {
+                listener.finished(history, elapsed);
             }
         }
         return engine.parameters();

@@ -39,6 +39,29 @@ class MlpTrainerTest {
     }
 
     @Test
+    void listenersHearEveryEpochAndTheEnd() {
+        List<String> heard = new java.util.ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void started(int epochs, List<String> classNames) {
+                heard.add("start " + epochs + " " + classNames.size());
+            }
+
+            @Override
+            public void epochEnded(TrainingHistory history, double elapsedSeconds) {
+                heard.add("epoch " + history.last().epoch());
+            }
+
+            @Override
+            public void finished(TrainingHistory history, double elapsedSeconds) {
+                heard.add("end " + history.stopReason());
+            }
+        };
+        quick().epochs(2).listener(listener).build().train(TRAIN);
+        assertEquals(List.of("start 2 7", "epoch 1", "epoch 2", "end COMPLETED"), heard);
+    }
+
+    @Test
     void recordsProvenanceOfTrainerAndData() {
         MlpTrainer trainer = quick().seed(42).build();
         MlpModel model = trainer.train(TRAIN);

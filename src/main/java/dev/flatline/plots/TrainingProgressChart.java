@@ -1,8 +1,8 @@
-package dev.flatline.nn;
+package dev.flatline.plots;
 
-import dev.flatline.plots.Chart;
-import dev.flatline.plots.Html;
-import dev.flatline.plots.PlotlyJs;
+import dev.flatline.nn.EpochRecord;
+import dev.flatline.nn.StopReason;
+import dev.flatline.nn.TrainingHistory;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What a notebook shows while a network trains: a status line, the loss curves and each class's share
  * of the predictions per epoch (the collapse to one class is visible as one band filling the plot, B4).
  */
-final class TrainingProgressView implements Chart {
+final class TrainingProgressChart implements Chart {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final TrainingHistory history;
@@ -19,7 +19,7 @@ final class TrainingProgressView implements Chart {
     private final double elapsed;
     private final boolean finished;
 
-    TrainingProgressView(TrainingHistory history, int epochs, double elapsed, boolean finished) {
+    TrainingProgressChart(TrainingHistory history, int epochs, double elapsed, boolean finished) {
         this.history = history;
         this.epochs = epochs;
         this.elapsed = elapsed;
