@@ -246,7 +246,12 @@ final class JShellSession implements AutoCloseable {
             end++;
         }
         String snippet = code.substring(start, end);
-        return analysis.documentation(snippet, snippet.length(), true).stream()
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
+        if (docs.isEmpty() && !snippet.endsWith("(")) {
+            // JShell documents a method only inside its argument list: "Math.max" -> "Math.max(".
+            docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
+        }
+        return docs.stream()
                 .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
                 .collect(Collectors.joining("\n\n"));
     }
