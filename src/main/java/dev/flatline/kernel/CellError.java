@@ -6,8 +6,8 @@ import java.util.List;
  * A cell failed: a compile error, an exception thrown by the cell's code, incomplete code, a bad
  * magic or an interrupt. Carries the lines the notebook shows, already written for the learner.
  *
- * <p>The message is one line ({@code "java.lang.ArithmeticException: / by zero"}); Jupyter shows it
- * as the error value, and {@link #lines()} as the traceback.
+ * <p>The message is one line ({@code "ArithmeticException: / by zero (at line 2: int r = 1 / 0;)"});
+ * Jupyter reports it as the error value, and shows {@link #lines()} as the traceback.
  */
 public final class CellError extends RuntimeException {
 

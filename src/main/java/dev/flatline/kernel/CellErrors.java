@@ -40,9 +40,13 @@ final class CellErrors {
             return unresolved((UnresolvedReferenceException) exception);
         }
         List<String> lines = new ArrayList<>();
-        String summary = headline(exception);
-        lines.add(summary);
-        lines.addAll(whereLines(exception.getStackTrace(), currentCell));
+        String headline = headline(exception);
+        lines.add(headline);
+        List<String> where = whereLines(exception.getStackTrace(), currentCell);
+        lines.addAll(where);
+        // The one-line summary (Jupyter's evalue, what nbclient reports) names the learner's line too.
+        String summary = where.stream().map(String::strip).filter(l -> l.startsWith("at line")).findFirst()
+                .map(l -> headline + " (" + l + ")").orElse(headline);
         Throwable cause = exception.getCause();
         int causes = 0;
         while (cause != null && causes < MAX_CAUSES) {

@@ -31,6 +31,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final AtomicLong nextKey = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
     private volatile Thread running;
+    private volatile boolean cellActive;
     private volatile boolean interrupted;
 
     CellExecutionControl(CellClassLoaderDelegate loaderDelegate) {
@@ -40,6 +41,9 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (interrupted) {
+            throw new InvocationTargetException(new InterruptedException("the cell was interrupted"));
+        }
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(() -> {
@@ -88,11 +92,20 @@ final class CellExecutionControl extends LocalExecutionControl {
         results.clear();
     }
 
-    /** Whether the last cell was interrupted; resets the flag. */
-    boolean consumeInterrupted() {
-        boolean was = interrupted;
+    /** A cell starts: interrupts from now on stop it, even while JShell is still compiling. */
+    void beginCell() {
         interrupted = false;
-        return was;
+        cellActive = true;
+    }
+
+    /** The cell ended: later interrupts have nothing to stop. */
+    void endCell() {
+        cellActive = false;
+    }
+
+    /** Whether the current cell was interrupted. */
+    boolean isInterrupted() {
+        return interrupted;
     }
 
     /** Whether a snippet is running now. */
@@ -106,11 +119,14 @@ final class CellExecutionControl extends LocalExecutionControl {
      */
     @SuppressWarnings({"deprecation", "removal"})
     void interrupt() {
-        Thread thread = running;
-        if (thread == null) {
+        if (!cellActive) {
             return;
         }
         interrupted = true;
+        Thread thread = running;
+        if (thread == null) {
+            return; // compiling: invoke() refuses to start the next snippet
+        }
         thread.interrupt();
         Thread escalate = new Thread(() -> {
             try {

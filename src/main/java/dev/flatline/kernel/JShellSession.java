@@ -107,7 +107,15 @@ final class JShellSession implements AutoCloseable {
      */
     Object evaluate(String code, int cell, int firstLine, String cellSource) {
         control.clearResults();
-        control.consumeInterrupted();
+        control.beginCell();
+        try {
+            return evaluateSnippets(code, cell, firstLine, cellSource);
+        } finally {
+            control.endCell();
+        }
+    }
+
+    private Object evaluateSnippets(String code, int cell, int firstLine, String cellSource) {
         Object last = NO_VALUE;
         String remaining = code;
         while (true) {
@@ -121,6 +129,9 @@ final class JShellSession implements AutoCloseable {
             if (!info.completeness().isComplete()) {
                 throw errors.incomplete(remaining, new SnippetOrigin(cell, snippetLine, cellSource));
             }
+            if (control.isInterrupted()) {
+                throw errors.interrupted(new SnippetOrigin(cell, snippetLine, cellSource));
+            }
             last = evaluateSnippet(info.source(), new SnippetOrigin(cell, snippetLine, cellSource));
             remaining = info.remaining();
         }
@@ -128,7 +139,7 @@ final class JShellSession implements AutoCloseable {
 
     private Object evaluateSnippet(String source, SnippetOrigin origin) {
         List<SnippetEvent> events = shell.eval(source);
-        boolean interrupted = control.consumeInterrupted();
+        boolean interrupted = control.isInterrupted();
         Object value = NO_VALUE;
         for (SnippetEvent event : events) {
             Optional<CellExecutionControl.Holder> result = control.takeResult(event.value());

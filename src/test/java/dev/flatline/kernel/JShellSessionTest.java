@@ -48,7 +48,7 @@ class JShellSessionTest {
         String code = "int a = 1;\nint b = 0;\n\nint c = a / b;";
         CellError error = assertThrows(CellError.class, () -> run(code, 4));
         System.out.println(String.join("\n", error.lines()));
-        assertEquals("ArithmeticException: / by zero", error.getMessage());
+        assertEquals("ArithmeticException: / by zero (at line 4: int c = a / b;)", error.getMessage());
         assertTrue(error.lines().contains("    at line 4: int c = a / b;"), error.lines().toString());
     }
 
@@ -57,7 +57,8 @@ class JShellSessionTest {
         run("int half(int x) {\n    if (x < 0) {\n        throw new IllegalArgumentException(\"negative: \" + x);\n    }\n    return x / 2;\n}", 5);
         CellError error = assertThrows(CellError.class, () -> run("int ok = 1;\nhalf(-4)", 6));
         System.out.println(String.join("\n", error.lines()));
-        assertEquals("IllegalArgumentException: negative: -4", error.getMessage());
+        assertTrue(error.getMessage().startsWith("IllegalArgumentException: negative: -4 (at line 3 of cell [5]"),
+                error.getMessage());
         assertTrue(error.lines().contains("    at line 3 of cell [5]: throw new IllegalArgumentException(\"negative: \" + x);"),
                 error.lines().toString());
         assertTrue(error.lines().contains("    at line 2: half(-4)"), error.lines().toString());
