@@ -35,8 +35,8 @@ class EvaluationHtmlTest {
         assertTrue(html.contains("&lt;b&gt;big&lt;/b&gt;"), html);
         assertTrue(html.contains("small &amp; rare"), html);
         assertFalse(html.contains("<b>big"), html);
-        // Every prediction is the majority class: the rare row has its one example under "big".
-        assertTrue(html.contains("<tr><th>small &amp; rare</th><td>1</td><td>0</td></tr>"), html);
+        // Columns follow the domain order (rare, big): the rare example was predicted as "big".
+        assertTrue(html.contains("<tr><th>small &amp; rare</th><td>0</td><td>1</td></tr>"), html);
         assertTrue(html.contains("<tr><th>Balanced accuracy</th><td>0.5000</td></tr>"), html);
         assertThrows(NullPointerException.class, () -> EvaluationHtml.evaluation(null));
     }
