@@ -1,0 +1,35 @@
+package dev.flatline.kernel;
+
+import dev.flatline.plots.NotebookOutput;
+import java.util.UUID;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * The kernel's side of {@link NotebookOutput}: library code (a trainer's live progress) shows an
+ * object in the running cell's output and later replaces it in place, rendered like a cell result.
+ * Outside a running cell there is no output to write to, and the call does nothing.
+ */
+final class KernelOutputSink implements NotebookOutput.Sink {
+
+    private final BaseKernel kernel;
+
+    KernelOutputSink(BaseKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public String show(Object value) {
+        DisplayData data = kernel.getRenderer().render(value);
+        String id = UUID.randomUUID().toString();
+        data.setDisplayId(id);
+        kernel.display(data);
+        return id;
+    }
+
+    @Override
+    public void update(String displayId, Object value) {
+        DisplayData data = kernel.getRenderer().render(value);
+        kernel.getIO().display.updateDisplay(displayId, data);
+    }
+}

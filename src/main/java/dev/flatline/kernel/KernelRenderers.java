@@ -1,0 +1,90 @@
+package dev.flatline.kernel;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.flatline.plots.Chart;
+import dev.flatline.plots.PlotlyJs;
+import dev.flatline.report.EvaluationHtml;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.ConfusionMatrix;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import tech.tablesaw.api.Table;
+
+/**
+ * How the kernel shows flatline's and its stack's objects: Tablesaw tables as HTML tables, charts as
+ * plotly (HTML for every front end and Plotly's own JSON for JupyterLab), Tribuo evaluations and
+ * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view.
+ *
+ * <p>One instance per kernel session: it remembers whether plotly.js has been sent to the page yet,
+ * so the 3.5 MB library goes out with the session's first chart only.
+ */
+final class KernelRenderers {
+
+    /** Plotly's figure JSON MIME type. */
+    static final MIMEType PLOTLY = MIMEType.parse(Chart.PLOTLY_MIME_TYPE);
+
+    private final AtomicBoolean plotlySent = new AtomicBoolean();
+
+    /** Registers all renderers on the kernel's renderer. */
+    void registerAll(Renderer renderer) {
+        renderer.createRegistration(Table.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((table, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML,
+                            () -> TableHtml.render(table, TableHtml.DEFAULT_MAX_ROWS));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN,
+                            () -> TableHtml.text(table, TableHtml.DEFAULT_MAX_ROWS));
+                });
+
+        renderer.createRegistration(Chart.class)
+                .preferring(MIMEType.TEXT_HTML, PLOTLY)
+                .register((chart, context) -> {
+                    context.renderIfRequested(PLOTLY, () -> plotlyJson(chart));
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> chartHtml(chart));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + chart.title());
+                });
+
+        renderer.createRegistration(LabelEvaluation.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((evaluation, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> EvaluationHtml.evaluation(evaluation));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, evaluation::toString);
+                });
+
+        renderer.createRegistration(ConfusionMatrix.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((matrix, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> confusionHtml(matrix));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, matrix::toString);
+                });
+    }
+
+    /** The chart's HTML, with the plotly.js loader in front of the session's first chart only. */
+    String chartHtml(Chart chart) {
+        String html = chart.toHtml();
+        return plotlySent.compareAndSet(false, true) ? PlotlyJs.loaderHtml() + html : html;
+    }
+
+    /** Plotly's figure as a JSON object (not a string), as JupyterLab's plotly renderer expects. */
+    static JsonElement plotlyJson(Chart chart) {
+        String json = chart.toPlotlyJson();
+        try {
+            return JsonParser.parseString(json);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("chart '" + chart.title() + "' produced invalid Plotly JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String confusionHtml(ConfusionMatrix<?> matrix) {
+        Object anyLabel = matrix.getDomain().getDomain().stream().findFirst().orElse(null);
+        if (anyLabel != null && !(anyLabel instanceof Label)) {
+            return "<pre>" + dev.flatline.plots.Html.escape(matrix.toString()) + "</pre>";
+        }
+        return EvaluationHtml.confusionMatrix((ConfusionMatrix<Label>) matrix);
+    }
+}

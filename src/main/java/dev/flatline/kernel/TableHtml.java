@@ -1,0 +1,57 @@
+package dev.flatline.kernel;
+
+import dev.flatline.plots.Html;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/**
+ * A Tablesaw {@link Table} as an HTML table for a notebook: a shape line
+ * ({@code "150 rows × 5 columns"}) and the first rows, every value escaped.
+ */
+final class TableHtml {
+
+    /** Rows shown before the table is cut off. */
+    static final int DEFAULT_MAX_ROWS = 20;
+
+    private TableHtml() {
+    }
+
+    /** The shape line, e.g. {@code "150 rows × 5 columns"}. */
+    static String shape(Table table) {
+        return String.format(Locale.ROOT, "%d %s × %d %s", table.rowCount(), table.rowCount() == 1 ? "row" : "rows",
+                table.columnCount(), table.columnCount() == 1 ? "column" : "columns");
+    }
+
+    /** The table's name (when it has one), its shape and its first {@code maxRows} rows. */
+    static String render(Table table, int maxRows) {
+        int shown = Math.min(maxRows, table.rowCount());
+        StringBuilder html = new StringBuilder(256 + shown * table.columnCount() * 24);
+        html.append("<div class=\"flatline-table\">\n");
+        if (table.name() != null && !table.name().isBlank()) {
+            html.append("<div><strong>").append(Html.escape(table.name())).append("</strong></div>\n");
+        }
+        html.append("<div>").append(Html.escape(shape(table)));
+        if (shown < table.rowCount()) {
+            html.append(" (first ").append(shown).append(" rows shown)");
+        }
+        html.append("</div>\n<table>\n<thead><tr>");
+        for (String column : table.columnNames()) {
+            html.append("<th>").append(Html.escape(column)).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (int row = 0; row < shown; row++) {
+            html.append("<tr>");
+            for (int col = 0; col < table.columnCount(); col++) {
+                html.append("<td>").append(Html.escape(table.column(col).getString(row))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</div>\n");
+        return html.toString();
+    }
+
+    /** Plain text: the shape line and Tablesaw's own print of the first rows. */
+    static String text(Table table, int maxRows) {
+        return shape(table) + "\n" + table.print(maxRows);
+    }
+}

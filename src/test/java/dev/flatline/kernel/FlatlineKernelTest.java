@@ -1,0 +1,38 @@
+package dev.flatline.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class FlatlineKernelTest {
+
+    @Test
+    void startupImportsLetTheFirstCellDoRealWorkAndMagicsAreChecked() {
+        FlatlineKernel kernel = FlatlineKernel.create();
+        kernel.startSession(System.getProperty("java.class.path"), FlatlineKernelTest.class.getClassLoader());
+
+        List<String> applied = kernel.appliedImports();
+        assertTrue(applied.contains("import tech.tablesaw.api.*;"), applied.toString());
+        assertTrue(applied.contains(StartupImports.NOTEBOOK_STATICS), applied.toString());
+        assertTrue(StartupImports.ALL.containsAll(applied));
+
+        Object table = kernel.evaluateCell("Table.create(\"t\", IntColumn.create(\"x\", 1, 2))", 1);
+        assertTrue(table instanceof Table, "got " + table);
+        assertEquals(2, ((Table) table).rowCount());
+
+        CellError unknown = assertThrows(CellError.class, () -> kernel.evaluateCell("%pip install x", 2));
+        assertTrue(unknown.getMessage().contains("%classpath"), unknown.getMessage());
+        CellError missing = assertThrows(CellError.class, () -> kernel.evaluateCell("%jars /no/such.jar", 3));
+        assertTrue(missing.getMessage().contains("/no/such.jar does not exist"), missing.getMessage());
+
+        assertTrue(kernel.complete("%cl", 3).getReplacements().contains("%classpath"));
+        assertEquals(FlatlineKernel.IS_COMPLETE_YES, kernel.isComplete("%jars a.jar\nint x = 1;"));
+        assertFalse(kernel.isComplete("if (true) {").isEmpty());
+        kernel.session().close();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.flatline.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.Test;
+import org.tribuo.MutableDataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class KernelRenderersTest {
+
+    private final Renderer renderer = new Renderer();
+
+    KernelRenderersTest() {
+        new KernelRenderers().registerAll(renderer);
+    }
+
+    @Test
+    void tableRendersAsEscapedHtmlWithShapeAndFirstRows() {
+        int[] counts = new int[30];
+        String[] names = new String[30];
+        for (int i = 0; i < 30; i++) {
+            counts[i] = i;
+            names[i] = i == 0 ? "<script>x</script>" : "row" + i;
+        }
+        Table table = Table.create("t", StringColumn.create("name", names), IntColumn.create("count", counts));
+        DisplayData data = renderer.render(table);
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("30 rows × 2 columns"), html);
+        assertTrue(html.contains("&lt;script&gt;x&lt;/script&gt;"), html);
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("<td>row19</td>"), html);
+        assertFalse(html.contains("row20"), "only the first 20 rows: " + html);
+        assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).startsWith("30 rows × 2 columns"));
+    }
+
+    @Test
+    void chartSendsPlotlyJsOnceAndPlotlyJsonAsAnObject() {
+        DisplayData first = renderer.render(new TestChart("first"));
+        DisplayData second = renderer.render(new TestChart("second"));
+        String firstHtml = (String) first.getData(MIMEType.TEXT_HTML);
+        String secondHtml = (String) second.getData(MIMEType.TEXT_HTML);
+        assertTrue(firstHtml.startsWith("<script"), "loader first");
+        assertTrue(firstHtml.contains("window.flatlinePlotly = Promise.resolve"), "loader in the first chart");
+        assertFalse(secondHtml.contains("window.flatlinePlotly = Promise.resolve"), "no loader in the second chart");
+        assertTrue(secondHtml.contains("Plotly.newPlot"), secondHtml);
+        Object figure = second.getData(KernelRenderers.PLOTLY);
+        assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);
+        assertEquals("bar", ((JsonObject) figure).getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
+        assertEquals("Chart: second", second.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void evaluationRendersMetricsPerClassTableAndConfusionMatrix() {
+        LabelEvaluation evaluation = majorityEvaluation();
+        DisplayData data = renderer.render(evaluation);
+        String html = (String) data.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("<tr><th>Accuracy</th><td>0.7500</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>Balanced accuracy</th><td>0.5000</td></tr>"), html);
+        assertTrue(html.contains("Macro-averaged F1"), html);
+        assertTrue(html.contains("<tr><th>rare</th><td>0.0000</td><td>0.0000</td><td>0.0000</td><td>1</td></tr>")
+                || html.contains("<tr><th>rare</th><td>n/a</td><td>0.0000</td>"), html);
+        // The majority class took every prediction: the rare example sits in the 'common' column.
+        assertTrue(html.contains("<tr><th>rare</th><td>0</td><td>1</td></tr>")
+                || html.contains("<tr><th>rare</th><td>1</td><td>0</td></tr>"), html);
+        assertEquals(evaluation.toString(), data.getData(MIMEType.TEXT_PLAIN));
+
+        String matrix = (String) renderer.render(evaluation.getConfusionMatrix()).getData(MIMEType.TEXT_HTML);
+        assertTrue(matrix.contains("Confusion matrix"), matrix);
+    }
+
+    /** Three 'common' and one 'rare' example, predicted by a most-frequent baseline. */
+    static LabelEvaluation majorityEvaluation() {
+        LabelFactory factory = new LabelFactory();
+        List<ArrayExample<Label>> examples = List.of(
+                new ArrayExample<>(new Label("common"), new String[] {"x"}, new double[] {1}),
+                new ArrayExample<>(new Label("common"), new String[] {"x"}, new double[] {2}),
+                new ArrayExample<>(new Label("common"), new String[] {"x"}, new double[] {3}),
+                new ArrayExample<>(new Label("rare"), new String[] {"x"}, new double[] {4}));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>((List) examples, factory,
+                new SimpleDataSourceProvenance("test", factory)));
+        Model<Label> model = DummyClassifierTrainer.createMostFrequentTrainer().train(dataset);
+        return new LabelEvaluator().evaluate(model, dataset);
+    }
+}
