@@ -9,6 +9,7 @@ Exit status 1 if any notebook failed, 2 for bad usage.
 Used by `./flatline run` and by the notebook tests.
 """
 import argparse
+import atexit
 import os
 import sys
 import time
@@ -85,6 +86,10 @@ def run_one(path, out_dir, kernel_name, timeout):
         client.execute()
     except Exception as e:  # any failure of this notebook is reported, the others still run
         error = e
+    finally:
+        # nbclient registers a clean-up at exit that fails noisily when the kernel never started;
+        # the kernel is already shut down (or was never up) by now.
+        atexit.unregister(client._cleanup_kernel)
     seconds = time.monotonic() - started
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import java.io.PrintStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
@@ -158,7 +159,8 @@ public final class FlatlineKernel extends BaseKernel {
     @Override
     public DisplayData eval(String code) {
         Object value = evaluateCell(code, executionCount.get() - 1);
-        if (value == JShellSession.NO_VALUE) {
+        if (value == JShellSession.NO_VALUE || value instanceof PrintStream) {
+            // A cell ending in System.out.printf(...) evaluates to the stream itself: nothing to show.
             return null;
         }
         if (value == null) {

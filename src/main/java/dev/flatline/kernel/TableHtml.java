@@ -2,7 +2,11 @@ package dev.flatline.kernel;
 
 import dev.flatline.plots.Html;
 import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * A Tablesaw {@link Table} as an HTML table for a notebook: a shape line
@@ -42,12 +46,29 @@ final class TableHtml {
         for (int row = 0; row < shown; row++) {
             html.append("<tr>");
             for (int col = 0; col < table.columnCount(); col++) {
-                html.append("<td>").append(Html.escape(table.column(col).getString(row))).append("</td>");
+                html.append("<td>").append(Html.escape(cell(table.column(col), row))).append("</td>");
             }
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n</div>\n");
         return html.toString();
+    }
+
+    /**
+     * A cell as text. Fractional numbers get at most four decimals (0.785948275862069 shows as 0.7859),
+     * as a reader of a notebook table wants; the table's values themselves are untouched.
+     */
+    static String cell(Column<?> column, int row) {
+        if (!column.isMissing(row) && (column instanceof DoubleColumn || column instanceof FloatColumn)) {
+            double value = ((NumberColumn<?, ?>) column).getDouble(row);
+            if (Double.isFinite(value) && value != Math.rint(value)) {
+                String text = Math.abs(value) >= 1e-3
+                        ? String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "")
+                        : String.format(Locale.ROOT, "%.4g", value);
+                return text;
+            }
+        }
+        return column.getString(row);
     }
 
     /** Plain text: the shape line and Tablesaw's own print of the first rows. */

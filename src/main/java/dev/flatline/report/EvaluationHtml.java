@@ -81,14 +81,13 @@ public final class EvaluationHtml {
         return html.toString();
     }
 
-    /** The matrix's own label order when one was set, otherwise the domain sorted by name. */
+    /**
+     * Largest true class first, ties by name: the order of flatline's charts, so a table and a chart
+     * of the same evaluation line up, and the classes a collapsed model ignores sit at the bottom.
+     */
     static List<Label> labelOrder(ConfusionMatrix<Label> matrix) {
-        List<Label> order = matrix.getLabelOrder();
-        if (order != null && !order.isEmpty()) {
-            return order;
-        }
         List<Label> labels = new ArrayList<>(matrix.getDomain().getDomain());
-        labels.sort(Comparator.comparing(Label::getLabel));
+        labels.sort(Comparator.comparingDouble((Label l) -> -matrix.support(l)).thenComparing(Label::getLabel));
         return labels;
     }
 

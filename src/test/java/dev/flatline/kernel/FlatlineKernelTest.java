@@ -25,6 +25,10 @@ class FlatlineKernelTest {
         assertTrue(table instanceof Table, "got " + table);
         assertEquals(2, ((Table) table).rowCount());
 
+        assertTrue(kernel.evaluateCell("System.out.printf(\"%d%n\", 1)", 2) instanceof java.io.PrintStream);
+        assertEquals(null, kernel.eval("System.out.printf(\"%d%n\", 1)"), "printf's returned stream is not shown");
+        assertTrue(kernel.eval("6 * 7") != null, "an expression's value is shown");
+
         CellError unknown = assertThrows(CellError.class, () -> kernel.evaluateCell("%pip install x", 2));
         assertTrue(unknown.getMessage().contains("%classpath"), unknown.getMessage());
         CellError missing = assertThrows(CellError.class, () -> kernel.evaluateCell("%jars /no/such.jar", 3));

@@ -52,14 +52,27 @@ class KernelRenderersTest {
     }
 
     @Test
+    void fractionalNumbersShowFourDecimalsAndWholeNumbersStayWhole() {
+        Table table = Table.create("scores", tech.tablesaw.api.DoubleColumn.create("x", 0.785948275862069, 3.0, 12345.5, 0.00001234));
+        String html = (String) renderer.render(table).getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("<td>0.7859</td>"), html);
+        assertTrue(html.contains("<td>3</td>") || html.contains("<td>3.0</td>"), html);
+        assertTrue(html.contains("<td>12345.5</td>"), html);
+        assertTrue(html.contains("<td>1.234e-05</td>"), html);
+        assertEquals(0.785948275862069, table.doubleColumn("x").get(0), "the table itself is untouched");
+    }
+
+    @Test
     void chartSendsPlotlyJsOnceAndPlotlyJsonAsAnObject() {
         DisplayData first = renderer.render(new TestChart("first"));
         DisplayData second = renderer.render(new TestChart("second"));
         String firstHtml = (String) first.getData(MIMEType.TEXT_HTML);
         String secondHtml = (String) second.getData(MIMEType.TEXT_HTML);
         assertTrue(firstHtml.startsWith("<script"), "loader first");
-        assertTrue(firstHtml.contains("window.flatlinePlotly = Promise.resolve"), "loader in the first chart");
-        assertFalse(secondHtml.contains("window.flatlinePlotly = Promise.resolve"), "no loader in the second chart");
+        String loader = dev.flatline.plots.PlotlyJs.loaderHtml();
+        assertTrue(firstHtml.startsWith(loader), "loader in the first chart");
+        assertFalse(secondHtml.contains(loader), "no loader in the second chart");
+        assertTrue(secondHtml.length() < 100_000, "the second chart carries no library: " + secondHtml.length() + " chars");
         assertTrue(secondHtml.contains("Plotly.newPlot"), secondHtml);
         Object figure = second.getData(KernelRenderers.PLOTLY);
         assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);

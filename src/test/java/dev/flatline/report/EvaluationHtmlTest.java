@@ -35,8 +35,9 @@ class EvaluationHtmlTest {
         assertTrue(html.contains("&lt;b&gt;big&lt;/b&gt;"), html);
         assertTrue(html.contains("small &amp; rare"), html);
         assertFalse(html.contains("<b>big"), html);
-        // Columns follow the domain order (rare, big): the rare example was predicted as "big".
-        assertTrue(html.contains("<tr><th>small &amp; rare</th><td>0</td><td>1</td></tr>"), html);
+        // Largest true class first (big, then rare), as in the charts: the rare example was predicted as "big".
+        assertTrue(html.contains("<tr><th>small &amp; rare</th><td>1</td><td>0</td></tr>"), html);
+        assertTrue(html.indexOf("<tr><th>&lt;b&gt;big") < html.indexOf("<tr><th>small &amp; rare"), html);
         assertTrue(html.contains("<tr><th>Balanced accuracy</th><td>0.5000</td></tr>"), html);
         assertThrows(NullPointerException.class, () -> EvaluationHtml.evaluation(null));
     }
