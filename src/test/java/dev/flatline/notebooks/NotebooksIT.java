@@ -1,9 +1,12 @@
 package dev.flatline.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.cli.FlatlineCli;
+import dev.flatline.testing.HeadlessChromium;
+import dev.flatline.testing.RenderedPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,24 @@ class NotebooksIT {
         assertTrue(process.waitFor(40, TimeUnit.MINUTES), "notebooks did not finish in 40 minutes");
         runnerExit = process.exitValue();
         System.out.println(runnerOutput);
+    }
+
+    @Test
+    void theSymptomNotebookDrawsItsChartsOfflineInARealBrowser() throws IOException {
+        Path html = OUT.resolve("00-the-symptom.html");
+        assertTrue(Files.isRegularFile(html), "no HTML export at " + html + ":\n" + runnerOutput);
+        String source = Files.readString(html);
+        assertFalse(Pattern.compile("<(script|link)[^>]+(src|href)=\"https?:").matcher(source).find(),
+                "the export loads something from the internet");
+
+        RenderedPage page = HeadlessChromium.create().render(html);
+        page.requireNoConsoleErrors()
+                .requireAtLeast("svg.main-svg", 2 * 4)   // plotly draws two main SVGs per chart; four charts
+                .requireText("Rows per class, shuttle (log scale)")
+                .requireText("Trained 5 epochs")
+                .requireText("True vs predicted rows per class")
+                .requireText("Confusion matrix");
+        System.out.println("00-the-symptom.html drew in Chromium in " + page.wallTime().toMillis() + " ms");
     }
 
     @Test
