@@ -25,7 +25,23 @@ public final class FlatlineCli {
 
     /** The configured command line, also used by tests to run commands without exiting. */
     public static CommandLine commandLine() {
-        return new CommandLine(new FlatlineCli());
+        return new CommandLine(new FlatlineCli()).setExecutionExceptionHandler(FlatlineCli::report);
+    }
+
+    /**
+     * A failed command says what went wrong in one line instead of a stack trace. Bad input (an
+     * {@link IllegalArgumentException}, such as a CSV with a missing cell) exits with 2, anything else
+     * with 1; set FLATLINE_DEBUG=1 to see the stack trace too.
+     */
+    static int report(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        String name = command.getCommandSpec().qualifiedName();
+        boolean badInput = failure instanceof IllegalArgumentException;
+        String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        command.getErr().println(name + ": " + (badInput ? "" : failure.getClass().getSimpleName() + ": ") + message);
+        if (System.getenv("FLATLINE_DEBUG") != null) {
+            failure.printStackTrace(command.getErr());
+        }
+        return badInput ? 2 : 1;
     }
 
     /** Reads the version from the jar manifest, falling back to "development". */

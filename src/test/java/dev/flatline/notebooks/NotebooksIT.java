@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flatline.cli.FlatlineCli;
 import dev.flatline.testing.HeadlessChromium;
 import dev.flatline.testing.RenderedPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -20,15 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Executes every notebook under {@code notebooks/} with real Jupyter machinery (nbclient, through
- * {@code environment/run_notebooks.py}) and the flatline kernel built by this very build; any cell
- * error fails the test.
+ * Runs {@code ./flatline run}: every notebook under {@code notebooks/} executed by real Jupyter
+ * machinery (nbclient) with the flatline kernel of this very build; any cell error fails the test.
+ * Then the HTML export of notebook 00 must draw its charts offline in a real browser.
  */
 class NotebooksIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
-    static final Path JUPYTER_DIR = ROOT.resolve("target/jupyter-it");
-    static final Path OUT = ROOT.resolve("target/notebooks");
+    static final Path OUT = ROOT.resolve("build/notebooks");
     static String runnerOutput;
     static int runnerExit;
 
@@ -43,18 +40,13 @@ class NotebooksIT {
         }
     }
 
+    /** Runs the README's main command, exactly as a user would, and keeps what it printed. */
     @BeforeAll
     static void runAllNotebooks() throws Exception {
-        int installed = FlatlineCli.commandLine()
-                .execute("kernel", "install", "--jupyter-path", JUPYTER_DIR.toString());
-        assertEquals(0, installed, "installing the kernel into " + JUPYTER_DIR);
-
-        List<String> command = new ArrayList<>(List.of(python(),
-                ROOT.resolve("environment/run_notebooks.py").toString(), "--out", OUT.toString()));
-        notebooks().forEach(p -> command.add(p.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("JUPYTER_PATH", JUPYTER_DIR.toString());
-        builder.environment().put("OMP_NUM_THREADS", "1");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("flatline").toString(), "run")
+                .redirectErrorStream(true);
+        builder.environment().put("FLATLINE_NO_INSTALL", "1");   // tests never install packages
+        builder.environment().putIfAbsent("FLATLINE_PYTHON", python());
         Process process = builder.start();
         runnerOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(40, TimeUnit.MINUTES), "notebooks did not finish in 40 minutes");
@@ -85,8 +77,8 @@ class NotebooksIT {
         assertEquals(0, runnerExit, "run_notebooks.py failed:\n" + runnerOutput);
         for (Path notebook : notebooks()) {
             String name = notebook.getFileName().toString();
-            assertTrue(runnerOutput.lines().anyMatch(l -> l.startsWith(name) && l.contains(" passed ")),
-                    name + " did not pass:\n" + runnerOutput);
+            assertTrue(runnerOutput.lines().anyMatch(l -> l.matches(Pattern.quote(name) + " +passed +[0-9.]+ s +[0-9]+ MB")),
+                    name + " did not pass with its seconds and peak MB:\n" + runnerOutput);
             assertTrue(Files.size(OUT.resolve(name)) > Files.size(notebook),
                     "the executed copy of " + name + " has no outputs");
         }
