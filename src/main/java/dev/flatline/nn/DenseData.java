@@ -1,7 +1,6 @@
 package dev.flatline.nn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tribuo.Example;
@@ -84,47 +83,15 @@ final class DenseData {
         return c;
     }
 
-    /**
-     * A stratified split: {@code fraction} of each class (rounded, at least one row when the class has
-     * two or more) goes to the second part.
-     *
-     * @return {training indices, validation indices}
-     */
-    int[][] stratifiedSplit(double fraction, int classes, SplittableRandom rng) {
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            byClass.add(new ArrayList<>());
-        }
+    /** Each row's class index as text, the label form {@link dev.flatline.data.StratifiedSplit} splits on. */
+    String[] labelNames() {
+        String[] names = new String[rows];
         for (int i = 0; i < rows; i++) {
-            byClass.get(y[i]).add(i);
+            names[i] = Integer.toString(y[i]);
         }
-        int[] train = new int[rows];
-        int[] val = new int[rows];
-        int nt = 0;
-        int nv = 0;
-        for (List<Integer> members : byClass) {
-            int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
-            shuffle(idx, idx.length, rng);
-            int take = (int) Math.round(idx.length * fraction);
-            if (take == 0 && idx.length >= 2) {
-                take = 1;
-            }
-            for (int i = 0; i < idx.length; i++) {
-                if (i < take) {
-                    val[nv++] = idx[i];
-                } else {
-                    train[nt++] = idx[i];
-                }
-            }
-        }
-        int[] t = Arrays.copyOf(train, nt);
-        int[] v = Arrays.copyOf(val, nv);
-        Arrays.sort(t);
-        Arrays.sort(v);
-        return new int[][] {t, v};
+        return names;
     }
 
-    /** Fisher-Yates over the first {@code n} entries. */
     static void shuffle(int[] a, int n, SplittableRandom rng) {
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);

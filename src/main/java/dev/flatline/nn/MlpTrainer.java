@@ -2,6 +2,7 @@ package dev.flatline.nn;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.flatline.data.StratifiedSplit;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -281,9 +282,9 @@ public final class MlpTrainer implements Trainer<Label> {
         p.classNames = names;
         DenseData all = DenseData.of(examples, features, outputs, true);
         if (validationFraction > 0) {
-            int[][] split = all.stratifiedSplit(validationFraction, k, p.rng.split());
-            p.train = all.rows(split[0]);
-            p.validation = split[1].length > 0 ? all.rows(split[1]) : null;
+            StratifiedSplit split = StratifiedSplit.split(all.labelNames(), validationFraction, p.rng.nextLong());
+            p.train = all.rows(split.trainRows());
+            p.validation = split.testRows().length > 0 ? all.rows(split.testRows()) : null;
         } else {
             p.train = all;
         }

@@ -2,6 +2,7 @@ package dev.flatline.nn;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
@@ -43,16 +44,9 @@ final class TrainingRun {
         }
         DenseData probe = p.validation != null ? p.validation : probe(train);
         int batch = trainer.batchSize();
-        int d = train.columns;
-        float[] bx = new float[batch * d];
-        int[] by = new int[batch];
-        float[] bw = new float[batch];
-        int[] predicted = new int[batch];
-        int[] order = new int[train.rows];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        SplittableRandom shuffleRng = p.rng.split();
+        Minibatches batches = new Minibatches(train, batch, p.rng.split());
+        int[] predicted = batches.predicted;
+        int[] by = batches.y;
         SplittableRandom dropoutRng = p.rng.split();
         float[] best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -70,7 +64,7 @@ final class TrainingRun {
             for (int epoch = 1; epoch <= trainer.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 float[] before = engine.parameters();
-                DenseData.shuffle(order, order.length, shuffleRng);
+                batches.shuffle();
                 double lossSum = 0;
                 long correct = 0;
                 long[] trainCounts = new long[k];
@@ -79,13 +73,8 @@ final class TrainingRun {
                 String failure = null;
                 for (int start = 0; start < train.rows; start += batch) {
                     int rows = Math.min(batch, train.rows - start);
-                    for (int r = 0; r < rows; r++) {
-                        int src = order[start + r];
-                        System.arraycopy(train.x, src * d, bx, r * d, d);
-                        by[r] = train.y[src];
-                        bw[r] = train.w[src];
-                    }
-                    double loss = engine.trainBatch(bx, by, bw, rows, dropoutRng, predicted);
+                    batches.fill(start, rows);
+                    double loss = engine.trainBatch(batches.x, by, batches.w, rows, dropoutRng, predicted);
                     steps++;
                     if (!Double.isFinite(loss)) {
                         failure = "the training loss became " + loss + " at epoch " + epoch + ", step " + steps
@@ -229,17 +218,9 @@ final class TrainingRun {
         Engine engine = trainer.newEngine(p, p.settings);
         DenseData train = p.train;
         int batch = trainer.batchSize();
-        int d = train.columns;
-        float[] bx = new float[batch * d];
-        int[] by = new int[batch];
-        float[] bw = new float[batch];
-        int[] predicted = new int[batch];
-        int[] order = new int[train.rows];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         SplittableRandom rng = p.rng.split();
-        DenseData.shuffle(order, order.length, rng);
+        Minibatches batches = new Minibatches(train, batch, rng);
+        batches.shuffle();
         double[] rates = new double[steps];
         double[] losses = new double[steps];
         double smooth = 0;
@@ -251,17 +232,12 @@ final class TrainingRun {
             double rate = minRate * Math.pow(maxRate / minRate, (double) s / (steps - 1));
             engine.setLearningRate(rate);
             if (cursor + batch > train.rows) {
-                DenseData.shuffle(order, order.length, rng);
+                batches.shuffle();
                 cursor = 0;
             }
-            for (int r = 0; r < batch; r++) {
-                int src = order[cursor + r];
-                System.arraycopy(train.x, src * d, bx, r * d, d);
-                by[r] = train.y[src];
-                bw[r] = train.w[src];
-            }
+            batches.fill(cursor, batch);
             cursor += batch;
-            double loss = engine.trainBatch(bx, by, bw, batch, rng, predicted);
+            double loss = engine.trainBatch(batches.x, batches.y, batches.w, batch, rng, batches.predicted);
             smooth = s == 0 ? loss : 0.9 * smooth + 0.1 * loss;
             double corrected = smooth;
             rates[s] = rate;
@@ -275,7 +251,7 @@ final class TrainingRun {
                 bestRate = rate;
             }
         }
-        return new LearningRateRangeTest(java.util.Arrays.copyOf(rates, done), java.util.Arrays.copyOf(losses, done),
+        return new LearningRateRangeTest(Arrays.copyOf(rates, done), Arrays.copyOf(losses, done),
                 bestRate / 10);
     }
 }
