@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code ./flatline run}: every notebook under {@code notebooks/} executed by real Jupyter
@@ -70,6 +71,34 @@ class NotebooksIT {
                 .requireText("True vs predicted rows per class")
                 .requireText("Confusion matrix");
         System.out.println("00-the-symptom.html drew in Chromium in " + page.wallTime().toMillis() + " ms");
+    }
+
+    @Test
+    void aFailingCellFailsTheRunAndSaysWhereInTheLearnersCode(@TempDir Path dir) throws Exception {
+        Path notebook = dir.resolve("broken.ipynb");
+        Files.writeString(notebook, """
+                {"cells": [
+                  {"cell_type": "markdown", "metadata": {}, "source": ["A division that fails."]},
+                  {"cell_type": "code", "metadata": {}, "execution_count": null, "outputs": [],
+                   "source": ["int zero = 0;\\n", "int ratio = 10 / zero;"]}
+                 ],
+                 "metadata": {"kernelspec": {"name": "flatline", "display_name": "Java (flatline)", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        byte[] before = Files.readAllBytes(notebook);
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("flatline").toString(), "run", notebook.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("FLATLINE_NO_INSTALL", "1");
+        builder.environment().putIfAbsent("FLATLINE_PYTHON", python());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("broken.ipynb  FAILED"), output);
+        assertTrue(output.contains("ArithmeticException: / by zero"), output);
+        assertTrue(output.contains("int ratio = 10 / zero;"), "the learner's own line: " + output);
+        assertTrue(output.contains("0 passed, 1 failed"), output);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(notebook)), "the notebook itself is untouched");
     }
 
     @Test
