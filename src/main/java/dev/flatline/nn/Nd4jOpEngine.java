@@ -12,12 +12,11 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
-import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
@@ -156,7 +155,6 @@ final class Nd4jOpEngine implements Engine {
         INDArray scale;
         /** {@link #scale} as a plain vector, for the row-wise broadcast. */
         INDArray scaleVector;
-        INDArray scalar;
         INDArray rowMax;
         INDArray rowSum;
         float[] scaledTargetStage;
@@ -193,7 +191,7 @@ final class Nd4jOpEngine implements Engine {
             for (int l = 1; l < layers; l++) {
                 int size = arch.sizes[l];
                 delta[l] = Nd4j.create(DataType.FLOAT, new long[] {rows, size}, 'f');
-                if (arch.hidden == HiddenActivation.TANH || arch.hidden == HiddenActivation.SIGMOID) {
+                if (arch.hidden != HiddenActivation.LINEAR && arch.hidden != HiddenActivation.LEAKY_RELU) {
                     derivative[l] = delta[l].like();
                 }
                 if (dropout) {
@@ -210,7 +208,6 @@ final class Nd4jOpEngine implements Engine {
             weight = Nd4j.create(DataType.FLOAT, new long[] {rows, 1}, 'c');
             scale = Nd4j.create(DataType.FLOAT, new long[] {rows, 1}, 'c');
             scaleVector = scale.reshape(rows);
-            scalar = Nd4j.scalar(DataType.FLOAT, 0f);
             rowMax = Nd4j.create(DataType.FLOAT, rows);
             rowSum = Nd4j.create(DataType.FLOAT, rows);
             scaledTargetStage = new float[rows * k];
@@ -257,8 +254,8 @@ final class Nd4jOpEngine implements Engine {
         if (fusedCrossEntropy) {
             b.scaledTarget.data().setData(b.scaledTargetStage);
             // loss = sum_i s_i (-log p_i,y_i); dz = s_i (p - onehot) = s_i p - scaledTarget.
-            Nd4j.exec(new Dot(b.logProb, b.scaledTarget, b.scalar));
-            loss = -b.scalar.getDouble(0);
+            // dz serves as scratch for the product before it receives the gradient.
+            loss = -b.logProb.mul(b.scaledTarget, b.dz).sumNumber().doubleValue();
             if (uniform) {
                 b.prob.mul(b.scaleStage[0], b.dz);
             } else {
@@ -433,7 +430,9 @@ final class Nd4jOpEngine implements Engine {
             INDArray h = dropout ? b.hidden[l] : b.act[l];
             switch (arch.hidden) {
                 case RELU:
-                    Nd4j.exec(new ThresholdReluBp(h, da, da, 0.0));
+                    // Two plain element-wise ops: ND4J's relu_bp custom op costs several times more.
+                    Nd4j.exec(new Step(h, b.derivative[l], 0.0));
+                    da.muli(b.derivative[l]);
                     break;
                 case LEAKY_RELU:
                     Nd4j.exec(new LeakyReLUBp(h, da, da, HiddenActivation.LEAKY_SLOPE));
