@@ -59,6 +59,11 @@ public final class FigureChart implements Chart {
         return new FigureChart(node);
     }
 
+    /** Wraps a Plotly figure tree written directly, for layouts tablesaw cannot express (subplots). */
+    static FigureChart ofFigureTree(ObjectNode figure) {
+        return new FigureChart(figure);
+    }
+
     @Override
     public String title() {
         return title;

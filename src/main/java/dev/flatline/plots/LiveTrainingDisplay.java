@@ -25,17 +25,17 @@ public final class LiveTrainingDisplay implements ProgressDisplay {
         @Override
         public void started(int epochCount, List<String> classNames) {
             epochs = epochCount;
-            displayId = NotebookOutput.show(new TrainingProgressChart(null, epochs, 0, false)).orElse(null);
+            displayId = NotebookOutput.show(TrainingProgressChart.of(null, epochs, 0, false)).orElse(null);
         }
 
         @Override
         public void epochEnded(TrainingHistory history, double elapsedSeconds) {
-            show(new TrainingProgressChart(history, epochs, elapsedSeconds, false));
+            show(TrainingProgressChart.of(history, epochs, elapsedSeconds, false));
         }
 
         @Override
         public void finished(TrainingHistory history, double elapsedSeconds) {
-            show(new TrainingProgressChart(history, epochs, elapsedSeconds, true));
+            show(TrainingProgressChart.of(history, epochs, elapsedSeconds, true));
         }
 
         private void show(Chart chart) {

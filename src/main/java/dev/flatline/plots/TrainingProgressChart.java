@@ -1,33 +1,58 @@
 package dev.flatline.plots;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flatline.nn.EpochRecord;
 import dev.flatline.nn.StopReason;
 import dev.flatline.nn.TrainingHistory;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * What a notebook shows while a network trains: a status line, the loss curves and each class's share
- * of the predictions per epoch (the collapse to one class is visible as one band filling the plot, B4).
+ * What a notebook shows while a network trains: a status line as title, the loss curves and each
+ * class's share of the predictions per epoch side by side (the collapse to one class is visible as one
+ * band filling the plot, B4). Two subplots in one figure, which tablesaw cannot build, so the Plotly
+ * figure tree is written directly and drawn like every other {@link FigureChart}.
  */
-final class TrainingProgressChart implements Chart {
-    private static final AtomicLong IDS = new AtomicLong();
+final class TrainingProgressChart {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int HEIGHT_PX = 320;
 
-    private final TrainingHistory history;
-    private final int epochs;
-    private final double elapsed;
-    private final boolean finished;
-
-    TrainingProgressChart(TrainingHistory history, int epochs, double elapsed, boolean finished) {
-        this.history = history;
-        this.epochs = epochs;
-        this.elapsed = elapsed;
-        this.finished = finished;
+    private TrainingProgressChart() {
     }
 
-    @Override
-    public String title() {
+    /** The chart for the run so far; {@code history} is null before the first epoch. */
+    static FigureChart of(TrainingHistory history, int epochs, double elapsedSeconds, boolean finished) {
+        ObjectNode figure = JSON.objectNode();
+        ArrayNode data = figure.putArray("data");
+        if (history != null && !history.epochs().isEmpty()) {
+            List<EpochRecord> es = history.epochs();
+            ArrayNode x = series(es.size(), i -> es.get(i).epoch());
+            data.add(trace("training loss", x, series(es.size(), i -> es.get(i).trainLoss()), "x", "y"));
+            data.add(trace("validation loss", x, series(es.size(), i -> es.get(i).validationLoss()), "x", "y"));
+            List<String> names = history.classNames();
+            for (int c = 0; c < names.size(); c++) {
+                int cls = c;
+                data.add(trace("predicted " + names.get(c), x, series(es.size(), i -> es.get(i).predictedShares()[cls]),
+                        "x2", "y2").put("stackgroup", "one"));
+            }
+        }
+        ObjectNode layout = figure.putObject("layout");
+        layout.putObject("title").put("text", title(history, epochs, elapsedSeconds, finished))
+                .putObject("font").put("size", 13);
+        layout.putObject("grid").put("rows", 1).put("columns", 2).put("pattern", "independent");
+        axis(layout, "xaxis", "epoch");
+        axis(layout, "yaxis", "loss");
+        axis(layout, "xaxis2", "epoch");
+        axis(layout, "yaxis2", "share of predictions").putArray("range").add(0).add(1);
+        layout.put("height", HEIGHT_PX);
+        layout.putObject("margin").put("t", 50);
+        return FigureChart.ofFigureTree(figure);
+    }
+
+    static String title(TrainingHistory history, int epochs, double elapsed, boolean finished) {
         if (history == null || history.epochs().isEmpty()) {
             return finished && history != null ? "Training stopped: " + history.stopMessage() : "Training: starting…";
         }
@@ -38,73 +63,30 @@ final class TrainingProgressChart implements Chart {
                 finished && history.stopReason() != StopReason.COMPLETED ? " · " + history.stopMessage() : "");
     }
 
-    @Override
-    public String toPlotlyJson() {
-        StringBuilder data = new StringBuilder("[");
-        if (history != null && !history.epochs().isEmpty()) {
-            List<EpochRecord> es = history.epochs();
-            String x = series(es.size(), i -> es.get(i).epoch());
-            data.append(trace("training loss", x, series(es.size(), i -> es.get(i).trainLoss()), "x", "y", null));
-            data.append(',').append(trace("validation loss", x, series(es.size(), i -> es.get(i).validationLoss()),
-                    "x", "y", null));
-            List<String> names = history.classNames();
-            for (int c = 0; c < names.size(); c++) {
-                int cls = c;
-                data.append(',').append(trace("predicted " + names.get(c), x,
-                        series(es.size(), i -> es.get(i).predictedShares()[cls]), "x2", "y2", "one"));
-            }
-        }
-        data.append(']');
-        String layout = "{\"title\":{\"text\":" + quote(title()) + ",\"font\":{\"size\":13}},"
-                + "\"grid\":{\"rows\":1,\"columns\":2,\"pattern\":\"independent\"},"
-                + "\"xaxis\":{\"title\":{\"text\":\"epoch\"}},\"yaxis\":{\"title\":{\"text\":\"loss\"}},"
-                + "\"xaxis2\":{\"title\":{\"text\":\"epoch\"}},\"yaxis2\":{\"title\":{\"text\":\"share of predictions\"},"
-                + "\"range\":[0,1]},\"height\":320,\"margin\":{\"t\":50}}";
-        return "{\"data\":" + data + ",\"layout\":" + layout + "}";
+    private static ObjectNode axis(ObjectNode layout, String name, String title) {
+        ObjectNode axis = layout.putObject(name);
+        axis.putObject("title").put("text", title);
+        return axis;
     }
 
-    @Override
-    public String toHtml() {
-        String id = "flatline-progress-" + IDS.incrementAndGet();
-        return "<div id=\"" + id + "\" style=\"width:100%;height:320px\"></div>\n<script type=\"text/javascript\">"
-                + PlotlyJs.drawScript(id, toPlotlyJson()) + "</script>\n<noscript>" + Html.escape(title()) + "</noscript>";
-    }
-
-    @Override
-    public String toString() {
-        return title();
-    }
-
-    private interface Value {
-        double at(int i);
-    }
-
-    private static String series(int n, Value v) {
-        StringBuilder s = new StringBuilder("[");
+    /** Values 0..n-1 of {@code value}; a non-finite value becomes null (a gap), as JSON has no NaN. */
+    private static ArrayNode series(int n, IntToDoubleFunction value) {
+        ArrayNode values = JSON.arrayNode();
         for (int i = 0; i < n; i++) {
-            double d = v.at(i);
-            s.append(i > 0 ? "," : "").append(Double.isFinite(d) ? Double.toString(d) : "null");
-        }
-        return s.append(']').toString();
-    }
-
-    private static String trace(String name, String x, String y, String xaxis, String yaxis, String stackGroup) {
-        return "{\"type\":\"scatter\",\"mode\":\"lines\",\"name\":" + quote(name) + ",\"x\":" + x + ",\"y\":" + y
-                + ",\"xaxis\":\"" + xaxis + "\",\"yaxis\":\"" + yaxis + "\""
-                + (stackGroup == null ? "" : ",\"stackgroup\":\"" + stackGroup + "\"") + "}";
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
+            double v = value.applyAsDouble(i);
+            if (Double.isFinite(v)) {
+                values.add(v);
             } else {
-                b.append(c);
+                values.addNull();
             }
         }
-        return b.append('"').toString();
+        return values;
+    }
+
+    private static ObjectNode trace(String name, ArrayNode x, ArrayNode y, String xAxis, String yAxis) {
+        ObjectNode trace = JSON.objectNode().put("type", "scatter").put("mode", "lines").put("name", name);
+        trace.set("x", x);
+        trace.set("y", y);
+        return trace.put("xaxis", xAxis).put("yaxis", yAxis);
     }
 }
