@@ -96,8 +96,9 @@ final class CellClassLoaderDelegate implements LoaderDelegate {
             super("flatline-cells", new URL[0], parent);
         }
 
+        /** Remembers a cell class's bytes, with its exit calls turned into errors (see ExitCalls). */
         void declare(String name, byte[] bytes) {
-            declared.put(name, bytes);
+            declared.put(name, ExitCalls.guard(bytes));
         }
 
         @Override

@@ -184,8 +184,11 @@ final class CellErrors {
 
     private static String headline(Throwable t) {
         String type = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
-        type = shortType(type);
         String message = t.getMessage();
+        if (ExitGuard.ExitRefusedException.class.getName().equals(type)) {
+            return message; // already a sentence for the learner; the type name would only distract
+        }
+        type = shortType(type);
         return message == null || message.isBlank() ? type : type + ": " + message;
     }
 

@@ -112,4 +112,28 @@ class JShellSessionTest {
         List<String> applied = session.applyImports(List.of("import java.util.stream.*;", "import no.such.pkg.*;"));
         assertEquals(List.of("import java.util.stream.*;"), applied);
     }
+
+    /**
+     * Every way a learner's cell reaches exit is refused with the same message and the session goes on.
+     * (If the guard failed, this test JVM would end and the run would fail with it.)
+     */
+    @Test
+    void exitCallsFailInTheirCellInsteadOfEndingTheJvm() {
+        List<String> forms = List.of(
+                "System.exit(3);",
+                "Runtime.getRuntime().exit(3);",
+                "Runtime rt = Runtime.getRuntime();\nrt.halt(3);",
+                "void quit(int s) { System.exit(s); }\nquit(3);",
+                "Runnable r = () -> System.exit(3);\nr.run();",
+                "java.util.function.IntConsumer c = System::exit;\nc.accept(3);",
+                "java.util.function.IntConsumer h = Runtime.getRuntime()::halt;\nh.accept(3);");
+        int cell = 20;
+        for (String form : forms) {
+            CellError error = assertThrows(CellError.class, () -> run(form, 20), form);
+            assertTrue(error.getMessage().startsWith(ExitGuard.MESSAGE + " (exit status 3)"), form + " -> " + error.getMessage());
+            assertEquals(42, run("6 * 7", ++cell), "the session works after " + form);
+        }
+        // A method named exit on another type is left alone.
+        assertEquals("left alone", run("class Door { String exit(int i) { return \"left alone\"; } }\nnew Door().exit(3)", 40));
+    }
 }
