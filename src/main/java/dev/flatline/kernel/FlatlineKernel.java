@@ -43,7 +43,6 @@ public final class FlatlineKernel extends BaseKernel {
     private static final Pattern MAGIC_PREFIX = Pattern.compile("(?m)^(\\s*)%([\\w-]*)$");
 
     private final CompletableFuture<JShellSession> session;
-    private final KernelRenderers renderers = new KernelRenderers();
     private volatile List<String> appliedImports = List.of();
 
     private FlatlineKernel(String version, MagicsRegistry magics) {
@@ -53,9 +52,13 @@ public final class FlatlineKernel extends BaseKernel {
                 List.of(new HelpLink("Java tutorial", "https://dev.java/learn/"),
                         new HelpLink("Tribuo", "https://tribuo.org/learn/4.3/docs/")),
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
-                new MagicParser("^\\s*%", "^\\s*%%", new MagicTranspiler()), magics, false,
+                // false: no JJava extensions. flatline's own (FlatlineExtension) is installed directly in
+                // onStartup, and ServiceLoader would otherwise find it again on the class path.
+                new MagicParser("^\\s*%", "^\\s*%%", new MagicTranspiler()), magics,
+                // No JJava extensions: flatline's own (FlatlineExtension) is set up in onStartup, and
+                // ServiceLoader would find it again on the class path.
+                false,
                 new StringStyler.Builder().build());
-        renderers.registerAll(renderer);
         this.session = new CompletableFuture<>();
         ClasspathMagic classpath = new ClasspathMagic(path -> session().addToClasspath(path));
         magics.registerLineMagic("classpath", classpath);
@@ -89,7 +92,8 @@ public final class FlatlineKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
-        NotebookOutput.install(new KernelOutputSink(this));
+        // Renderers, the live display sink and quiet logging: the same set-up a JJava kernel gets.
+        FlatlineExtension.installInto(this);
         startSession(System.getProperty("java.class.path"), FlatlineKernel.class.getClassLoader());
     }
 
@@ -226,10 +230,5 @@ public final class FlatlineKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.reply(new KernelInfoReplyOk(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
                 getHelpLinks()));
-    }
-
-    /** The kernel's renderers (for tests). */
-    KernelRenderers renderers() {
-        return renderers;
     }
 }
