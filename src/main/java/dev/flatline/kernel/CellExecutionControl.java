@@ -17,7 +17,9 @@ import jdk.jshell.execution.LocalExecutionControl;
  * the real value waits for {@link #takeResult(String)}. Each snippet runs on its own thread, so
  * {@link #interrupt()} can stop it: first politely ({@link Thread#interrupt()}, which ends sleeps,
  * waits and code that checks the flag), then, if the cell is still running after a grace period,
- * with {@code Thread.stop} (a learner's endless loop must not require a kernel restart).
+ * with {@code Thread.stop} on JDK 17–19, or JShell's woven stop checks on JDK 22+ (see {@link CancelFlag});
+ * a learner's endless loop must not require a kernel restart. (JDK 20–21 have neither: only the
+ * polite interrupt works there.)
  */
 final class CellExecutionControl extends LocalExecutionControl {
 
@@ -27,6 +29,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private static final long GRACE_MILLIS = 1500;
 
     private final CellClassLoaderDelegate loaderDelegate;
+    private final CancelFlag cancel;
     private final Map<String, Holder> results = new ConcurrentHashMap<>();
     private final AtomicLong nextKey = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
@@ -37,6 +40,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     CellExecutionControl(CellClassLoaderDelegate loaderDelegate) {
         super(loaderDelegate);
         this.loaderDelegate = loaderDelegate;
+        this.cancel = new CancelFlag(loaderDelegate);
     }
 
     @Override
@@ -44,6 +48,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (interrupted) {
             throw new InvocationTargetException(new InterruptedException("the cell was interrupted"));
         }
+        cancel.lower();
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(() -> {
@@ -137,7 +142,8 @@ final class CellExecutionControl extends LocalExecutionControl {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (UnsupportedOperationException e) {
-                // Thread.stop is gone in newer JDKs: only cooperative interruption is possible there.
+                // No Thread.stop (JDK 20+): JShell's woven checks (JDK 22+) stop the cell instead.
+                cancel.raise();
             }
         }, "flatline-interrupt");
         escalate.setDaemon(true);

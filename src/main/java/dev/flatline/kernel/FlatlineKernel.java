@@ -44,6 +44,8 @@ public final class FlatlineKernel extends BaseKernel {
 
     private final CompletableFuture<JShellSession> session;
     private volatile List<String> appliedImports = List.of();
+    private volatile boolean cellWaiting;
+    private volatile boolean interruptedWhileWaiting;
 
     private FlatlineKernel(String version, MagicsRegistry magics) {
         super(NAME, version,
@@ -112,6 +114,28 @@ public final class FlatlineKernel extends BaseKernel {
         return appliedImports;
     }
 
+    /**
+     * The session for a cell that is about to run. The first cell may wait for JShell to start; an
+     * interrupt in that wait stops the cell before it runs (JShell itself has nothing running yet).
+     */
+    private JShellSession sessionForCell() {
+        if (session.isDone()) {
+            return session();
+        }
+        interruptedWhileWaiting = false;
+        cellWaiting = true;
+        JShellSession s;
+        try {
+            s = session();
+        } finally {
+            cellWaiting = false;
+        }
+        if (interruptedWhileWaiting) {
+            throw CellErrors.interruptedBeforeStart();
+        }
+        return s;
+    }
+
     JShellSession session() {
         try {
             return session.join();
@@ -128,7 +152,7 @@ public final class FlatlineKernel extends BaseKernel {
 
     /** Runs a cell; returns the last expression's value or {@link JShellSession#NO_VALUE}. */
     Object evaluateCell(String code, int cell) {
-        JShellSession s = session();
+        JShellSession s = sessionForCell();
         Object last = JShellSession.NO_VALUE;
         for (CellSource.Part part : CellSource.parse(code)) {
             if (part.magic()) {
@@ -206,6 +230,9 @@ public final class FlatlineKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        if (cellWaiting) {
+            interruptedWhileWaiting = true;
+        }
         if (session.isDone() && !session.isCompletedExceptionally()) {
             session.join().interrupt();
         }

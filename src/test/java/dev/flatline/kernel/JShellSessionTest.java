@@ -136,4 +136,25 @@ class JShellSessionTest {
         // A method named exit on another type is left alone.
         assertEquals("left alone", run("class Door { String exit(int i) { return \"left alone\"; } }\nnew Door().exit(3)", 40));
     }
+
+    /** A busy loop that never checks for interrupts is stopped too (Thread.stop, or JShell's stop checks on JDK 22+). */
+    @Test
+    void anEndlessLoopIsStoppedByInterrupt() {
+        Thread stopper = new Thread(() -> {
+            try {
+                while (!session.isRunning()) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(300);
+                session.interrupt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        CellError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> assertThrows(CellError.class, () -> run("long spins = 0;\nwhile (spins >= 0) { spins++; }", 50)));
+        assertTrue(error.getMessage().startsWith("Interrupted"), error.getMessage());
+        assertEquals(42, run("6 * 7", 51));
+    }
 }
