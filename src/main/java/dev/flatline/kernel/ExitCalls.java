@@ -1,8 +1,5 @@
 package dev.flatline.kernel;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -33,27 +30,9 @@ final class ExitCalls {
     private ExitCalls() {
     }
 
-    /**
-     * The class with its exit calls rewritten; the same bytes when this version
-     * of ASM cannot read the class file (a JDK newer than it knows: the cell then runs unguarded).
-     */
-    static byte[] guard(byte[] classFile) {
-        ClassReader reader;
-        try {
-            reader = new ClassReader(classFile);
-        } catch (IllegalArgumentException e) {
-            return classFile;
-        }
-        // No frame recomputation: the replacement has the same stack effect as the call it replaces.
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new Rewriter(super.visitMethod(access, name, descriptor, signature, exceptions));
-            }
-        }, 0);
-        return writer.toByteArray();
+    /** Rewrites the exit calls of one method on their way to {@code next}. */
+    static MethodVisitor rewriter(MethodVisitor next) {
+        return new Rewriter(next);
     }
 
     /** The guard's replacement for a call, or null when the call is not an exit. */

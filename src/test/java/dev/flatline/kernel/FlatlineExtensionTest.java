@@ -110,6 +110,22 @@ class FlatlineExtensionTest {
         }
     }
 
+    /** An interrupted cell's training stops at its next progress update, where library code is at a safe point. */
+    @Test
+    void anInterruptedTrainingStopsAtItsNextLiveUpdate() {
+        TestKernel kernel = new TestKernel();
+        kernel.loadExtensions();
+        List<Object> published = kernel.runningCell();
+        Thread.currentThread().interrupt();
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> MlpTrainer.builder().hidden(8).epochs(50).batchSize(64).seed(0).build().train(Datasets.glass().train()));
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(published.isEmpty(), "nothing is shown for an interrupted cell: " + published);
+    }
+
     @Test
     void flatlinesOwnKernelIsNotSetUpTwice() {
         FlatlineKernel kernel = FlatlineKernel.create();

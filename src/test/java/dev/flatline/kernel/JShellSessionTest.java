@@ -137,24 +137,42 @@ class JShellSessionTest {
         assertEquals("left alone", run("class Door { String exit(int i) { return \"left alone\"; } }\nnew Door().exit(3)", 40));
     }
 
-    /** A busy loop that never checks for interrupts is stopped too (Thread.stop, or JShell's stop checks on JDK 22+). */
+    /**
+     * Endless loops of every shape stop soon after an interrupt, through the stop checks woven into
+     * the cell's code (well before the Thread.stop last resort), and the session goes on.
+     */
     @Test
-    void anEndlessLoopIsStoppedByInterrupt() {
-        Thread stopper = new Thread(() -> {
-            try {
-                while (!session.isRunning()) {
-                    Thread.sleep(50);
+    void endlessLoopsAreStoppedByTheWovenChecks() {
+        run("void spin() { while (true) { } }\nint deep(int n) { return deep(n + 1); }", 50);
+        List<String> loops = List.of(
+                "long spins = 0;\nwhile (spins >= 0) { spins++; }",
+                "spin();",
+                "for (int i = 0; ; i = (i + 1) % 7) { }",
+                "Runnable r = () -> { do { } while (true); };\nr.run();",
+                "class Busy { void go() { for (;;) { Math.sqrt(2); } } }\nnew Busy().go();");
+        int cell = 51;
+        for (String loop : loops) {
+            long[] interruptedAt = new long[1];
+            Thread stopper = new Thread(() -> {
+                try {
+                    while (!session.isRunning()) {
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(300);
+                    interruptedAt[0] = System.nanoTime();
+                    session.interrupt();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                Thread.sleep(300);
-                session.interrupt();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        stopper.start();
-        CellError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                () -> assertThrows(CellError.class, () -> run("long spins = 0;\nwhile (spins >= 0) { spins++; }", 50)));
-        assertTrue(error.getMessage().startsWith("Interrupted"), error.getMessage());
-        assertEquals(42, run("6 * 7", 51));
+            });
+            stopper.start();
+            int thisCell = cell++;
+            CellError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> assertThrows(CellError.class, () -> run(loop, thisCell)), loop);
+            double seconds = (System.nanoTime() - interruptedAt[0]) / 1e9;
+            assertTrue(error.getMessage().startsWith("Interrupted"), loop + " -> " + error.getMessage());
+            assertTrue(seconds < 3, loop + " took " + seconds + " s to stop: not the woven checks");
+            assertEquals(42, run("6 * 7", cell++), "the session works after " + loop);
+        }
     }
 }
