@@ -1,0 +1,192 @@
+package dev.flatline.remedies;
+
+/**
+ * Exact k nearest neighbours (squared Euclidean distance) of every point of one small point set among
+ * the others, with a k-d tree over primitive arrays. Written by hand: SMOTE needs only the neighbours
+ * of each minority class within itself (thousands of rows, not the 36,000-row majority), and neither
+ * Tribuo nor ND4J offers an exact k-nearest-neighbour search over a set of its own points. Brute force
+ * over Shuttle's 7,122-row class costs ~50 million distances; the tree visits a few hundred points per
+ * query. Ties at equal distance go to whichever point the search meets first (deterministic).
+ */
+final class NearestNeighbours {
+
+    /** Points per leaf: small enough to prune, large enough that a leaf scan beats recursion. */
+    private static final int LEAF = 12;
+
+    private final double[] points;
+    private final int dims;
+    private final int[] order;
+    private final int[] splitDim;
+    private final int k;
+    private final double[] bestDistance;
+    private final int[] bestIndex;
+    private int found;
+    private int self;
+    private int queryOffset;
+
+    private NearestNeighbours(double[] points, int dims, int k) {
+        this.points = points;
+        this.dims = dims;
+        int n = points.length / dims;
+        this.order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        this.splitDim = new int[n];
+        this.k = k;
+        this.bestDistance = new double[k];
+        this.bestIndex = new int[k];
+        build(0, n);
+    }
+
+    /**
+     * For each of the {@code points.length / dims} points (row-major), the indices of its {@code k}
+     * nearest other points: {@code result[i * k + j]}, nearest first.
+     *
+     * @throws IllegalArgumentException if there are not more than {@code k} points
+     */
+    static int[] of(double[] points, int dims, int k) {
+        int n = points.length / dims;
+        if (k < 1 || n <= k) {
+            throw new IllegalArgumentException("need more than k=" + k + " points for k neighbours, have " + n);
+        }
+        NearestNeighbours tree = new NearestNeighbours(points, dims, k);
+        int[] result = new int[n * k];
+        for (int i = 0; i < n; i++) {
+            tree.query(i, result, i * k);
+        }
+        return result;
+    }
+
+    private void build(int lo, int hi) {
+        if (hi - lo <= LEAF) {
+            return;
+        }
+        int dim = widestDimension(lo, hi);
+        int mid = (lo + hi) >>> 1;
+        select(lo, hi, mid, dim);
+        splitDim[mid] = dim;
+        build(lo, mid);
+        build(mid + 1, hi);
+    }
+
+    private int widestDimension(int lo, int hi) {
+        int best = 0;
+        double bestSpread = -1;
+        for (int d = 0; d < dims; d++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = lo; i < hi; i++) {
+                double v = points[order[i] * dims + d];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (max - min > bestSpread) {
+                bestSpread = max - min;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Rearranges {@code order[lo, hi)} so that {@code order[nth]} holds the point that sorts there by
+     * coordinate {@code dim}, with no larger value before it and no smaller after. Three-way
+     * partitioning, because tabular data repeats values a lot (Shuttle's features are integers).
+     */
+    private void select(int lo, int hi, int nth, int dim) {
+        int left = lo;
+        int right = hi - 1;
+        while (left < right) {
+            double pivot = points[order[(left + right) >>> 1] * dims + dim];
+            int lt = left;
+            int gt = right;
+            int i = left;
+            while (i <= gt) {
+                double v = points[order[i] * dims + dim];
+                if (v < pivot) {
+                    swap(lt++, i++);
+                } else if (v > pivot) {
+                    swap(i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            if (nth < lt) {
+                right = lt - 1;
+            } else if (nth > gt) {
+                left = gt + 1;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void swap(int a, int b) {
+        int t = order[a];
+        order[a] = order[b];
+        order[b] = t;
+    }
+
+    private void query(int point, int[] result, int at) {
+        self = point;
+        queryOffset = point * dims;
+        found = 0;
+        search(0, order.length);
+        // bestDistance is kept sorted ascending by offer().
+        System.arraycopy(bestIndex, 0, result, at, k);
+    }
+
+    private void search(int lo, int hi) {
+        if (hi - lo <= LEAF) {
+            for (int i = lo; i < hi; i++) {
+                offer(order[i]);
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        int node = order[mid];
+        offer(node);
+        int dim = splitDim[mid];
+        double diff = points[queryOffset + dim] - points[node * dims + dim];
+        if (diff < 0) {
+            search(lo, mid);
+            if (diff * diff < worst()) {
+                search(mid + 1, hi);
+            }
+        } else {
+            search(mid + 1, hi);
+            if (diff * diff < worst()) {
+                search(lo, mid);
+            }
+        }
+    }
+
+    private double worst() {
+        return found < k ? Double.POSITIVE_INFINITY : bestDistance[k - 1];
+    }
+
+    private void offer(int candidate) {
+        if (candidate == self) {
+            return;
+        }
+        int c = candidate * dims;
+        double distance = 0;
+        for (int d = 0; d < dims; d++) {
+            double diff = points[queryOffset + d] - points[c + d];
+            distance += diff * diff;
+        }
+        if (found == k && distance >= bestDistance[k - 1]) {
+            return;
+        }
+        // Insertion into the short sorted list (k is 5 by default).
+        int i = found < k ? found++ : k - 1;
+        while (i > 0 && bestDistance[i - 1] > distance) {
+            bestDistance[i] = bestDistance[i - 1];
+            bestIndex[i] = bestIndex[i - 1];
+            i--;
+        }
+        bestDistance[i] = distance;
+        bestIndex[i] = candidate;
+    }
+}
