@@ -1,16 +1,9 @@
 package dev.flatline.remedies;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.tribuo.Dataset;
-import org.tribuo.Example;
-import org.tribuo.Feature;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * SMOTE (recipe B6; Chawla et al. 2002), with imbalanced-learn's semantics: each class short of its
@@ -147,43 +140,11 @@ public record Smote(int k, Map<String, Integer> targetCounts, long seed) {
      * synthetic example has all the dataset's features.
      */
     public Dataset<Label> resample(Dataset<Label> dataset) {
-        String[] labels = ClassLabels.of(dataset, WHO);
-        ImmutableFeatureMap featureMap = dataset.getFeatureIDMap();
-        int columns = featureMap.size();
-        String[] names = new String[columns];
-        for (int c = 0; c < columns; c++) {
-            names[c] = featureMap.get(c).getName();
-        }
-        double[] features = new double[labels.length * columns];
-        int row = 0;
-        for (Example<Label> example : dataset) {
-            for (Feature feature : example) {
-                int id = featureMap.getID(feature.getName());
-                double value = feature.getValue();
-                if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException(WHO + ": feature '" + feature.getName() + "' of row " + row
-                            + " is " + value + "; SMOTE needs finite numbers. Impute or drop missing values first.");
-                }
-                features[row * columns + id] = value;
-            }
-            row++;
-        }
-        Resampled resampled = resample(features, columns, labels);
-        MutableDataset<Label> out = new MutableDataset<>(new SimpleDataSourceProvenance("SMOTE (k=" + k
-                + ", seed " + seed + ", targets " + targetsFor(ClassLabels.counts(labels)) + ") of "
-                + dataset.getSourceDescription(), dataset.getOutputFactory()), dataset.getOutputFactory());
-        for (Example<Label> example : dataset) {
-            out.add(example);
-        }
-        Map<String, Label> labelObjects = new HashMap<>();
-        double[] values = resampled.features();
-        for (int r = resampled.originalRows(); r < resampled.rows(); r++) {
-            Label label = labelObjects.computeIfAbsent(resampled.labels()[r], Label::new);
-            double[] rowValues = new double[columns];
-            System.arraycopy(values, r * columns, rowValues, 0, columns);
-            out.add(new ArrayExample<>(label, names, rowValues));
-        }
-        return out;
+        DenseRows rows = DenseRows.of(dataset, WHO);
+        Resampled resampled = resample(rows.values(), rows.columns(), rows.labels());
+        return rows.appendTo(dataset, resampled.features(), resampled.labels(), resampled.originalRows(),
+                "SMOTE (k=" + k + ", seed " + seed + ", targets "
+                        + targetsFor(ClassLabels.counts(rows.labels())) + ")");
     }
 
     private static double[] gather(double[] features, int columns, int[] rows) {
