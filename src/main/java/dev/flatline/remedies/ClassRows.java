@@ -30,12 +30,17 @@ final class ClassRows {
         return rows;
     }
 
-    /** A Tribuo view of the given rows whose output domain counts the view's own rows. */
+    /** A Tribuo view of the given rows whose output domain counts the view's own rows; indices not in provenance. */
     static DatasetView<Label> view(Dataset<Label> dataset, int[] rows, String tag) {
         List<Example<Label>> picked = new ArrayList<>(rows.length);
         for (int row : rows) {
             picked.add(dataset.getExample(row));
         }
-        return new DatasetView<>(dataset, rows, dataset.getFeatureIDMap(), ClassLabels.domainOf(picked), tag);
+        DatasetView<Label> view = new DatasetView<>(dataset, rows, dataset.getFeatureIDMap(),
+                ClassLabels.domainOf(picked), tag);
+        // The tag names the sampler, its targets and seed, which reproduce the rows; storing 255,000 indices
+        // in the provenance of every model trained on the view would cost more than the view itself.
+        view.setStoreIndices(false);
+        return view;
     }
 }

@@ -14,8 +14,8 @@ import org.tribuo.dataset.DatasetView;
  * rows; a target below the current count is an error, as in imbalanced-learn).
  *
  * <p>{@link #resample(Dataset)} returns a Tribuo {@link DatasetView} over the input: no example is
- * copied (a repeated row is the same {@code Example} object), the indices are kept in its provenance,
- * and its output domain counts the view's own rows. Tribuo 4.3.2's own bootstrap views sample the
+ * copied (a repeated row is the same {@code Example} object), its tag (kept in provenance) names the
+ * sampler, targets and seed, and its output domain counts the view's own rows. Tribuo 4.3.2's own bootstrap views sample the
  * whole dataset, not per class, so the indices are drawn here. {@link #sampleRows(String[])} gives
  * the same indices for any list of labels (the {@code rebalance} command copies CSV lines with it).
  *
