@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FlatlineCli.Version.class,
         description = "Find out why a classifier predicts one class for everything, and fix it.",
-        subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, BenchCommand.class, DoctorCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, BenchCommand.class, WeightsCommand.class,
+                RebalanceCommand.class, DoctorCommand.class})
 public final class FlatlineCli {
 
     private FlatlineCli() {
@@ -25,7 +26,8 @@ public final class FlatlineCli {
 
     /** The configured command line, also used by tests to run commands without exiting. */
     public static CommandLine commandLine() {
-        return new CommandLine(new FlatlineCli()).setExecutionExceptionHandler(FlatlineCli::report);
+        return new CommandLine(new FlatlineCli()).setExecutionExceptionHandler(FlatlineCli::report)
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /**

@@ -145,15 +145,7 @@ public final class CsvData {
     /** Parses plain or gzipped UTF-8 CSV from a stream (which the caller closes). */
     static Columns parse(InputStream in, String source, String target, Set<String> ignored, char separator)
             throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        buffered.mark(2);
-        int first = buffered.read();
-        int second = buffered.read();
-        buffered.reset();
-        InputStream data = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-        Reader reader = new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = text(in);
         try {
             return new CsvColumnsParser(source, target, Set.copyOf(ignored), separator).parse(reader);
         } catch (CharacterCodingException e) {
@@ -161,6 +153,19 @@ public final class CsvData {
                     + " is not UTF-8 text (" + e + "). Save it as UTF-8 CSV (e.g. \"CSV UTF-8\" in a spreadsheet).",
                     e);
         }
+    }
+
+    /** Strict UTF-8 text from a plain or gzipped stream (malformed bytes are errors, not replaced). */
+    static Reader text(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        InputStream data = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        return new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private void checkReadable(String source) {

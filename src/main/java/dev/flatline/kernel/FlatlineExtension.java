@@ -26,7 +26,7 @@ public final class FlatlineExtension implements Extension {
         if (kernel instanceof FlatlineKernel) {
             return; // it set itself up at start-up with installInto
         }
-        installInto(kernel);
+        installInto(kernel, new KernelRenderers(kernel::display));
     }
 
     @Override
@@ -37,17 +37,15 @@ public final class FlatlineExtension implements Extension {
     }
 
     /**
-     * Registers flatline's renderers on the kernel's renderer and makes the kernel the notebook
-     * output of library code (the live training display).
+     * Registers flatline's renderers on the kernel's renderer, makes the kernel the notebook output of
+     * library code (the live training display) and quiets the stack's logging.
      *
-     * @return the renderers registered (one set per kernel session: it remembers whether plotly.js
-     *         has been sent to the page)
+     * @param renderers the kernel session's renderers (one set per session: it tracks which output
+     *                  carries plotly.js); they send plotly.js through the kernel's {@code display}
      */
-    static KernelRenderers installInto(BaseKernel kernel) {
+    static void installInto(BaseKernel kernel, KernelRenderers renderers) {
         KernelLogging.quiet();
-        KernelRenderers renderers = new KernelRenderers();
         renderers.registerAll(kernel.getRenderer());
         NotebookOutput.install(new KernelOutputSink(kernel));
-        return renderers;
     }
 }

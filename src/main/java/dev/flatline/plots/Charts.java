@@ -317,6 +317,54 @@ public final class Charts {
         return classes;
     }
 
+    /**
+     * Grouped bars of per-class recall for two or more models evaluated on the same test set, one colour
+     * per model, legend showing each model's balanced accuracy: the before/after picture of a remedy. A
+     * class a model never predicts shows a labelled 0; classes run from most to fewest test rows.
+     *
+     * @param evaluations model name to its evaluation, in the order to draw ("before" first)
+     */
+    public static FigureChart recallComparison(Map<String, LabelEvaluation> evaluations) {
+        if (evaluations == null || evaluations.isEmpty()) {
+            throw new IllegalArgumentException("no evaluations to compare; pass a map from model name to "
+                    + "new LabelEvaluator().evaluate(model, testSet), the same test set for every model");
+        }
+        Map<String, Double> support = new LinkedHashMap<>();
+        evaluations.forEach((name, evaluation) -> {
+            for (Label label : bySupport(confusionOf(evaluation))) {
+                support.merge(label.getLabel(), evaluation.getConfusionMatrix().support(label), Math::max);
+            }
+        });
+        List<String> classes = new ArrayList<>(support.keySet());
+        classes.sort((a, b) -> Double.compare(support.get(b), support.get(a)));
+        List<BarTrace> traces = new ArrayList<>();
+        evaluations.forEach((name, evaluation) -> {
+            double[] recall = new double[classes.size()];
+            for (int c = 0; c < recall.length; c++) {
+                Label label = new Label(classes.get(c));
+                boolean known = evaluation.getConfusionMatrix().getDomain().getDomain().contains(label);
+                recall[c] = known && evaluation.getConfusionMatrix().support(label) > 0 ? evaluation.recall(label) : 0;
+            }
+            String legend = String.format(java.util.Locale.ROOT, "%s (balanced accuracy %.3f)", name,
+                    1 - evaluation.balancedErrorRate());
+            traces.add(BarTrace.builder(classes.toArray(), recall).name(legend).build());
+        });
+        Layout layout = barLayout("Recall per class, model by model", "recall", false, true);
+        return FigureChart.of(new Figure(layout, traces.toArray(new BarTrace[0])), node -> {
+            for (var trace : node.withArray("data")) {
+                ObjectNode bar = (ObjectNode) trace;
+                ArrayNode text = bar.putArray("text");
+                bar.withArray("y").forEach(y -> text.add(String.format(java.util.Locale.ROOT, "%.2f", y.asDouble())));
+                bar.put("textposition", "outside");
+                bar.put("cliponaxis", false);
+                bar.put("hovertemplate", "%{x}, %{fullData.name}: recall %{y:.3f}<extra></extra>");
+            }
+            node.with("layout").put("barmode", "group");
+            node.with("layout").with("yaxis").putArray("range").add(0).add(1.1);
+            node.with("layout").putObject("legend").put("orientation", "h").put("y", -0.25);
+        });
+    }
+
     private static void requireCounts(Map<String, ? extends Number> counts) {
         if (counts == null || counts.isEmpty()) {
             throw new IllegalArgumentException("class counts are " + (counts == null ? "null" : "empty")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -27,9 +28,11 @@ import tech.tablesaw.api.Table;
 class KernelRenderersTest {
 
     private final Renderer renderer = new Renderer();
+    private final List<DisplayData> sent = new ArrayList<>();
+    private final KernelRenderers renderers = new KernelRenderers(sent::add);
 
     KernelRenderersTest() {
-        new KernelRenderers().registerAll(renderer);
+        renderers.registerAll(renderer);
     }
 
     @Test
@@ -63,21 +66,39 @@ class KernelRenderersTest {
     }
 
     @Test
-    void chartSendsPlotlyJsOnceAndPlotlyJsonAsAnObject() {
+    void chartSendsPlotlyJsOnceAsItsOwnOutputAndPlotlyJsonAsAnObject() {
+        renderers.cellStarting("cell:a");
         DisplayData first = renderer.render(new TestChart("first"));
         DisplayData second = renderer.render(new TestChart("second"));
-        String firstHtml = (String) first.getData(MIMEType.TEXT_HTML);
-        String secondHtml = (String) second.getData(MIMEType.TEXT_HTML);
-        assertTrue(firstHtml.startsWith("<script"), "loader first");
         String loader = dev.flatline.plots.PlotlyJs.loaderHtml();
-        assertTrue(firstHtml.startsWith(loader), "loader in the first chart");
-        assertFalse(secondHtml.contains(loader), "no loader in the second chart");
-        assertTrue(secondHtml.length() < 100_000, "the second chart carries no library: " + secondHtml.length() + " chars");
-        assertTrue(secondHtml.contains("Plotly.newPlot"), secondHtml);
+        assertEquals(1, sent.size(), "plotly.js goes out once, as an output of its own");
+        assertEquals(loader, sent.get(0).getData(MIMEType.TEXT_HTML));
+        for (DisplayData chart : List.of(first, second)) {
+            String html = (String) chart.getData(MIMEType.TEXT_HTML);
+            assertFalse(html.contains(loader), "no chart output carries the library");
+            assertTrue(html.length() < 100_000, "a chart carries no library: " + html.length() + " chars");
+            assertTrue(html.contains("Plotly.newPlot"), html);
+        }
         Object figure = second.getData(KernelRenderers.PLOTLY);
         assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);
         assertEquals("bar", ((JsonObject) figure).getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
         assertEquals("Chart: second", second.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void reRunningTheCellThatCarriedPlotlyJsSendsItAgainOtherCellsDoNot() {
+        renderers.cellStarting("cell:a");
+        renderer.render(new TestChart("in a"));
+        renderers.cellStarting("cell:b");
+        renderer.render(new TestChart("in b"));
+        assertEquals(1, sent.size(), "cell b: the copy sent with cell a is still in the notebook");
+        renderers.cellStarting("cell:b");
+        renderer.render(new TestChart("in b again"));
+        assertEquals(1, sent.size(), "re-running b leaves a's copy in place");
+        renderers.cellStarting("cell:a");
+        renderer.render(new TestChart("in a again"));
+        renderer.render(new TestChart("second chart of a"));
+        assertEquals(2, sent.size(), "re-running a cleared its copy, so its first chart brings a new one, once");
     }
 
     @Test

@@ -1,0 +1,22 @@
+/**
+ * Remedies for a classifier that predicts one class for everything: they change the data or the
+ * decision, never diagnose. Each works on Tribuo datasets and models, so it applies to any Tribuo
+ * classifier as well as to flatline's network.
+ *
+ * <ul>
+ * <li>{@link dev.flatline.remedies.ClassWeights} (recipe R4): scikit-learn's "balanced" weights or your
+ *     own, as example weights on a dataset, or as the map {@code MlpTrainer.Builder.classWeights} takes.</li>
+ * <li>{@link dev.flatline.remedies.RandomOverSampler} (R2), {@link dev.flatline.remedies.RandomUnderSampler}
+ *     (R3) and {@link dev.flatline.remedies.Smote} (B6) with imbalanced-learn's semantics; the random
+ *     samplers return Tribuo {@code DatasetView}s (no rows copied).</li>
+ * <li>{@link dev.flatline.remedies.NoiseAugmenter} and {@link dev.flatline.remedies.ImageAugmenter} (R5):
+ *     new rows for chosen classes only.</li>
+ * <li>{@link dev.flatline.remedies.AdjustedModel} (B5): post-hoc logit adjustment or per-class thresholds
+ *     around any {@code Model<Label>} that gives class probabilities.</li>
+ * <li>{@link dev.flatline.remedies.ModelComparison}: before/after metrics of several models on one test set.</li>
+ * </ul>
+ *
+ * <p>Every random choice takes a seed. Imports run one way: this package uses {@code dev.flatline.data}
+ * and Tribuo, never the checks, the report, the kernel or the command line.
+ */
+package dev.flatline.remedies;
