@@ -3,6 +3,7 @@ package dev.flatline.kernel;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.flatline.plots.Chart;
+import dev.flatline.plots.LiveFrame;
 import dev.flatline.plots.PlotlyJs;
 import dev.flatline.report.EvaluationHtml;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +17,9 @@ import tech.tablesaw.api.Table;
 /**
  * How the kernel shows flatline's and its stack's objects: Tablesaw tables as HTML tables, charts as
  * plotly (HTML for every front end and Plotly's own JSON for JupyterLab), Tribuo evaluations and
- * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view.
+ * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view. A live
+ * display's frames ({@link LiveFrame}) go out as HTML only: JupyterLab's plotly extension would keep
+ * the first figure of an output updated in place (see {@link LiveFrame}).
  *
  * <p>One instance per kernel session: it remembers whether plotly.js has been sent to the page yet,
  * so the 3.5 MB library goes out with the session's first chart only.
@@ -47,6 +50,13 @@ final class KernelRenderers {
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + chart.title());
                 });
 
+        renderer.createRegistration(LiveFrame.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((frame, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> frameHtml(frame));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + frame.chart().title());
+                });
+
         renderer.createRegistration(LabelEvaluation.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((evaluation, context) -> {
@@ -66,6 +76,18 @@ final class KernelRenderers {
     String chartHtml(Chart chart) {
         String html = chart.toHtml();
         return plotlySent.compareAndSet(false, true) ? PlotlyJs.loaderHtml() + html : html;
+    }
+
+    /**
+     * A live display's frame as HTML: the first frame always brings plotly.js, since the page may
+     * have drawn the session's earlier charts from their Plotly JSON and never run their copy.
+     */
+    String frameHtml(LiveFrame frame) {
+        if (frame.first()) {
+            plotlySent.set(true);
+            return PlotlyJs.loaderHtml() + frame.chart().toHtml();
+        }
+        return chartHtml(frame.chart());
     }
 
     /** Plotly's figure as a JSON object (not a string), as JupyterLab's plotly renderer expects. */

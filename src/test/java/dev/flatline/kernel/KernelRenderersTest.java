@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.flatline.plots.LiveFrame;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -78,6 +79,27 @@ class KernelRenderersTest {
         assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);
         assertEquals("bar", ((JsonObject) figure).getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
         assertEquals("Chart: second", second.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void aLiveFrameGoesOutAsHtmlOnlySoJupyterLabRedrawsItOnUpdate() {
+        String loader = dev.flatline.plots.PlotlyJs.loaderHtml();
+        renderer.render(new TestChart("an earlier chart, maybe drawn from its Plotly JSON"));
+        DisplayData opening = renderer.render(LiveFrame.first(new TestChart("starting")));
+        DisplayData update = renderer.render(LiveFrame.next(new TestChart("epoch 3/5")));
+        for (DisplayData frame : List.of(opening, update)) {
+            assertEquals(null, frame.getData(KernelRenderers.PLOTLY),
+                    "no Plotly JSON: jupyterlab-plotly keeps the first figure of an output updated in place");
+        }
+        assertTrue(((String) opening.getData(MIMEType.TEXT_HTML)).startsWith(loader),
+                "the opening frame brings plotly.js even after other charts");
+        String html = (String) update.getData(MIMEType.TEXT_HTML);
+        assertFalse(html.contains(loader), "updates do not resend plotly.js");
+        assertTrue(html.contains("Plotly.newPlot") && html.contains("epoch 3/5"), html);
+        assertEquals("Chart: epoch 3/5", update.getData(MIMEType.TEXT_PLAIN));
+
+        DisplayData finished = renderer.render(new TestChart("trained 5 epochs"));
+        assertTrue(finished.getData(KernelRenderers.PLOTLY) instanceof JsonObject, "the finished chart is a Plotly figure again");
     }
 
     @Test
