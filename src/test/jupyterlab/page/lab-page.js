@@ -140,6 +140,7 @@ function describe(node, outputModel) {
   const data = outputModel ? outputModel.data : {};
   return {
     mimeTypes: Object.keys(data),
+    plainText: typeof data['text/plain'] === 'string' ? data['text/plain'] : null,
     rendered: outputModel ? rendermime.preferredMimeType(data, outputModel.trusted ? 'any' : 'ensure') || null : null,
     trusted: outputModel ? outputModel.trusted : null,
     charts: plots.length,
