@@ -19,6 +19,13 @@ let trusted = false;
 const cells = [];
 let firstCellAt = null;
 
+// When the page last changed: any DOM mutation, and each output message or cell given to it (so a
+// renderer that starts drawing only after a promise is still waited for).
+let lastMutation = performance.now();
+new MutationObserver(() => {
+  lastMutation = performance.now();
+}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+
 /** Stands in for a kernel future: OutputArea installs its own IOPub handler on it. */
 class ReplayFuture {
   constructor() {
@@ -77,6 +84,7 @@ function newArea() {
 /** A cell of a saved notebook: its stored outputs, as JupyterLab shows them when the notebook is opened. */
 function addSavedCell(outputs) {
   const index = newArea();
+  lastMutation = performance.now();
   cells[index].model.fromJSON(outputs.map(joinLines));
   return index;
 }
@@ -91,13 +99,10 @@ function addLiveCell() {
 }
 
 function feed(cell, message) {
+  lastMutation = performance.now();
   cells[cell].future.onIOPub(message);
 }
 
-let lastMutation = performance.now();
-new MutationObserver(() => {
-  lastMutation = performance.now();
-}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
 
 /** Waits until plotly.js (flatline's loader, if any) is ready and the DOM has been still for quietMs. */
 async function settle(quietMs, maxMs) {
