@@ -148,12 +148,13 @@ final class CsvColumnsParser {
                 throw new DataException("Column " + (i + 1) + " has no name in the header (line " + line + ") of "
                         + source + ". Give every column a name in the first line.");
             }
-            // Tablesaw looks columns up ignoring case, so "Age" and "age" would clash there.
-            Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+            // Names that differ only by case are different columns (Sc.Var.Maxis and Sc.Var.maxis);
+            // only exactly equal names are ambiguous.
+            Integer earlier = seen.putIfAbsent(name, i);
             if (earlier != null) {
-                throw new DataException("Duplicate column name in the header (line " + line + ") of " + source
-                        + ": column " + (earlier + 1) + " '" + header.get(earlier) + "' and column " + (i + 1)
-                        + " '" + name + "' (names are compared ignoring case). Rename one of them.");
+                throw new DataException("Duplicate column name '" + name + "' in the header (line " + line + ") of "
+                        + source + ": columns " + (earlier + 1) + " and " + (i + 1) + " have exactly the same name, "
+                        + "so neither can be chosen by name. Rename one of them.");
             }
         }
     }

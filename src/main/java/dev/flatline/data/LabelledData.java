@@ -1,6 +1,8 @@
 package dev.flatline.data;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class LabelledData {
     private final Standardisation standardisation;
     private final Map<String, Integer> classCounts;
     private final OffsetDateTime created = OffsetDateTime.now();
+    private final AtomicBoolean tableNoteShown = new AtomicBoolean();
 
     private LabelledData(String name, Columns raw, Columns columns, int[] trainRows, int[] testRows, long seed,
             double testFraction, Standardisation standardisation) {
@@ -268,13 +271,20 @@ public final class LabelledData {
         return dataset;
     }
 
-    private static Table toTable(String tableName, Columns data) {
+    private Table toTable(String tableName, Columns data) {
+        List<String> userNames = new ArrayList<>(data.featureNames());
+        userNames.add(data.targetName());
+        TableNames names = TableNames.of(userNames);
+        if (names.anyRenamed() && tableNoteShown.compareAndSet(false, true)) {
+            // Said once per dataset, where the user sees it (the cell's stderr, the terminal).
+            System.err.println("flatline: " + name + ": " + names.note());
+        }
         Table table = Table.create(tableName);
         double[][] features = data.features();
         for (int j = 0; j < features.length; j++) {
-            table.addColumns(DoubleColumn.create(data.featureNames().get(j), features[j]));
+            table.addColumns(DoubleColumn.create(names.names().get(j), features[j]));
         }
-        table.addColumns(StringColumn.create(data.targetName(), data.labels()));
+        table.addColumns(StringColumn.create(names.names().get(features.length), data.labels()));
         return table;
     }
 

@@ -25,6 +25,7 @@ import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
@@ -43,7 +44,7 @@ public final class FlatlineKernel extends BaseKernel {
     private static final Pattern MAGIC_PREFIX = Pattern.compile("(?m)^(\\s*)%([\\w-]*)$");
 
     private final CompletableFuture<JShellSession> session;
-    private final KernelRenderers renderers = new KernelRenderers();
+    private final KernelRenderers renderers = new KernelRenderers(this::display);
     private volatile List<String> appliedImports = List.of();
 
     private FlatlineKernel(String version, MagicsRegistry magics) {
@@ -219,6 +220,25 @@ public final class FlatlineKernel extends BaseKernel {
             lines.add("    at " + frame);
         }
         return lines;
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+        renderers.cellStarting(cellKey(request));
+        super.handleExecuteRequest(env, request);
+    }
+
+    /**
+     * Which notebook cell a request comes from: the {@code cellId} that JupyterLab, Notebook 7 and
+     * VS Code send in the request's metadata, or else (classic Notebook, nbclient) the cell's code.
+     */
+    static String cellKey(Message<ExecuteRequest> request) {
+        Object cellId = request.getNonNullMetadata().get("cellId");
+        if (cellId instanceof String id && !id.isBlank()) {
+            return "cell:" + id;
+        }
+        ExecuteRequest content = request.getContent();
+        return "code:" + (content == null ? "" : content.getCode());
     }
 
     @Override

@@ -4,9 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.flatline.plots.Chart;
 import dev.flatline.plots.LiveFrame;
-import dev.flatline.plots.PlotlyJs;
 import dev.flatline.report.EvaluationHtml;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.tribuo.classification.Label;
@@ -21,15 +21,25 @@ import tech.tablesaw.api.Table;
  * display's frames ({@link LiveFrame}) go out as HTML only: JupyterLab's plotly extension would keep
  * the first figure of an output updated in place (see {@link LiveFrame}).
  *
- * <p>One instance per kernel session: it remembers whether plotly.js has been sent to the page yet,
- * so the 3.5 MB library goes out with the session's first chart only.
+ * <p>One instance per kernel session: before a chart it lets {@link PlotlyLoaderOutput} send plotly.js
+ * (3.2 MB) as an output of its own when no output of the notebook holds it any more.
  */
 final class KernelRenderers {
 
     /** Plotly's figure JSON MIME type. */
     static final MIMEType PLOTLY = MIMEType.parse(Chart.PLOTLY_MIME_TYPE);
 
-    private final AtomicBoolean plotlySent = new AtomicBoolean();
+    private final PlotlyLoaderOutput plotlyLoader;
+
+    /** @param send shows a display output in the running cell (the kernel's {@code display}) */
+    KernelRenderers(Consumer<DisplayData> send) {
+        this.plotlyLoader = new PlotlyLoaderOutput(send);
+    }
+
+    /** Tells the renderers that a cell starts (see {@link PlotlyLoaderOutput#cellStarting(String)}). */
+    void cellStarting(String cellKey) {
+        plotlyLoader.cellStarting(cellKey);
+    }
 
     /** Registers all renderers on the kernel's renderer. */
     void registerAll(Renderer renderer) {
@@ -45,15 +55,17 @@ final class KernelRenderers {
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.TEXT_HTML, PLOTLY)
                 .register((chart, context) -> {
+                    plotlyLoader.beforeChart();
                     context.renderIfRequested(PLOTLY, () -> plotlyJson(chart));
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> chartHtml(chart));
+                    context.renderIfRequested(MIMEType.TEXT_HTML, chart::toHtml);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + chart.title());
                 });
 
         renderer.createRegistration(LiveFrame.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((frame, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> frameHtml(frame));
+                    plotlyLoader.beforeChart();
+                    context.renderIfRequested(MIMEType.TEXT_HTML, frame.chart()::toHtml);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + frame.chart().title());
                 });
 
@@ -70,24 +82,6 @@ final class KernelRenderers {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> confusionHtml(matrix));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, matrix::toString);
                 });
-    }
-
-    /** The chart's HTML, with the plotly.js loader in front of the session's first chart only. */
-    String chartHtml(Chart chart) {
-        String html = chart.toHtml();
-        return plotlySent.compareAndSet(false, true) ? PlotlyJs.loaderHtml() + html : html;
-    }
-
-    /**
-     * A live display's frame as HTML: the first frame always brings plotly.js, since the page may
-     * have drawn the session's earlier charts from their Plotly JSON and never run their copy.
-     */
-    String frameHtml(LiveFrame frame) {
-        if (frame.first()) {
-            plotlySent.set(true);
-            return PlotlyJs.loaderHtml() + frame.chart().toHtml();
-        }
-        return chartHtml(frame.chart());
     }
 
     /** Plotly's figure as a JSON object (not a string), as JupyterLab's plotly renderer expects. */

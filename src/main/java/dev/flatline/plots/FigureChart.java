@@ -88,7 +88,9 @@ public final class FigureChart implements Chart {
     public String toHtml() {
         String id = elementId();
         return "<div id=\"" + id + "\" class=\"flatline-chart\" style=\"width:100%;min-width:320px;height:"
-                + heightPx + "px;\" aria-label=\"" + Html.escape(title) + "\"></div>\n"
+                + heightPx + "px;\" aria-label=\"" + Html.escape(title) + "\">"
+                + "<p style=\"margin:0;padding:1em;color:#555;font-style:italic;\">" + Html.escape(title) + ": "
+                + Html.escape(PlotlyJs.PENDING_LINE) + "</p></div>\n"
                 + "<script type=\"text/javascript\">\n" + PlotlyJs.drawScript(id, json) + "\n</script>";
     }
 

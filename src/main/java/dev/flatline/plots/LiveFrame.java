@@ -15,28 +15,17 @@ import java.util.Objects;
  * plotly renderer (the preferred type changed, so the renderer is replaced) and the saved notebook
  * keeps a proper Plotly figure.
  *
- * <p>The {@linkplain #first() first} frame, which opens the display, brings plotly.js along
- * ({@link PlotlyJs#loaderHtml()}, 3.2 MB once per display, never per update): where the plotly
- * extension drew the page's earlier charts from their JSON, their HTML and its copy of plotly.js
- * never ran.
- *
  * @param chart the chart this frame shows
- * @param first whether this frame opens the display (later frames replace it)
  */
-public record LiveFrame(Chart chart, boolean first) {
+public record LiveFrame(Chart chart) {
 
     /** A frame showing {@code chart}. */
     public LiveFrame {
         Objects.requireNonNull(chart, "chart");
     }
 
-    /** The frame that opens a live display. */
-    public static LiveFrame first(Chart chart) {
-        return new LiveFrame(chart, true);
-    }
-
-    /** A frame that replaces the previous one. */
-    public static LiveFrame next(Chart chart) {
-        return new LiveFrame(chart, false);
+    /** A frame showing {@code chart}. */
+    public static LiveFrame of(Chart chart) {
+        return new LiveFrame(chart);
     }
 }

@@ -29,12 +29,12 @@ public final class LiveTrainingDisplay implements ProgressDisplay {
         @Override
         public void started(int epochCount, List<String> classNames) {
             epochs = epochCount;
-            displayId = NotebookOutput.show(LiveFrame.first(TrainingProgressChart.of(null, epochs, 0, false))).orElse(null);
+            displayId = NotebookOutput.show(LiveFrame.of(TrainingProgressChart.of(null, epochs, 0, false))).orElse(null);
         }
 
         @Override
         public void epochEnded(TrainingHistory history, double elapsedSeconds) {
-            replace(LiveFrame.next(TrainingProgressChart.of(history, epochs, elapsedSeconds, false)));
+            replace(LiveFrame.of(TrainingProgressChart.of(history, epochs, elapsedSeconds, false)));
         }
 
         @Override

@@ -13,8 +13,9 @@ import java.util.zip.GZIPOutputStream;
  * The plotly.js library, served from the {@code org.webjars.npm:plotly.js-dist} jar on the class
  * path, so charts draw with no network.
  *
- * <p>{@link #loaderHtml()} is included once per page (the kernel sends it with the first chart of a
- * session; reports put it in their head). It carries plotly.js gzip-compressed and base64-encoded
+ * <p>{@link #loaderHtml()} is included once per page (the kernel sends it as an output of its own
+ * before the first chart of a session, and again when the cell that carried it runs again; reports
+ * put it in their head). It carries plotly.js gzip-compressed and base64-encoded
  * (3.2 MB instead of 10.8 MB), unpacks it in the browser with {@code DecompressionStream} and runs
  * it with AMD hidden. That works in the three kinds of page flatline targets: classic Notebook,
  * which has require.js (a bundle loaded there registers as an anonymous AMD module and never sets
@@ -132,12 +133,30 @@ public final class PlotlyJs {
             + "    }";
 
     /**
+     * The line a chart's element shows until its script draws it. A page that never runs the script
+     * (an untrusted notebook, whose output scripts are stripped) keeps it, so a blank space says why.
+     */
+    public static final String PENDING_LINE =
+            "Drawing this chart\u2026 If this line stays, run the cell again, or trust the notebook, to draw it.";
+
+    /** Shown in a chart's place when the page has no plotly.js after {@value #MISSING_AFTER_MS} ms. */
+    public static final String MISSING_LINE = "plotly.js is not in this page, so this chart cannot be drawn: the"
+            + " output that carried it was cleared or replaced. Run the notebook again (Kernel, Restart & Run"
+            + " All) and save it to draw every chart.";
+
+    /** How long a chart waits for plotly.js before saying that it is missing (it keeps waiting). */
+    static final int MISSING_AFTER_MS = 8000;
+
+    /**
      * The script statements that draw a figure into the element with the given id once the library
      * is ready: {@code figureJson} is Plotly's figure JSON ({@code data} and {@code layout}).
      *
      * <p>The JSON is made safe for a {@code script} element ({@code </} becomes {@code <\/}). When
      * the same chart appears twice in a page (two elements with one id), each script draws into the
-     * first element with that id not yet drawn. A failure to load or draw is written into the element.
+     * first element with that id not yet drawn. The element's own text ({@link #PENDING_LINE}) is
+     * cleared when drawing starts; if plotly.js has not appeared after {@value #MISSING_AFTER_MS} ms
+     * the element says so ({@link #MISSING_LINE}) and the chart still draws if it arrives later. A
+     * failure to load or draw is written into the element.
      */
     public static String drawScript(String divId, String figureJson) {
         if (divId == null || !SAFE_ID.matcher(divId).matches()) {
@@ -156,23 +175,48 @@ public final class PlotlyJs {
                 + "    }\n"
                 + "    return null;\n"
                 + "  };\n"
+                + "  var claimed = target();\n"
+                + "  if (claimed) { claimed.setAttribute('data-flatline-drawn', 'pending'); }\n"
                 + "  var draw = function (Plotly) {\n"
-                + "    var div = target();\n"
-                + "    if (!div) { return; }\n"
+                + "    var div = claimed;\n"
+                + "    if (!div || !div.isConnected) { return; }\n"
                 + "    div.setAttribute('data-flatline-drawn', 'true');\n"
+                + "    div.textContent = '';\n"
                 + "    return Plotly.newPlot(div, figure.data, figure.layout,"
                 + " {responsive: true, displaylogo: false});\n"
                 + "  };\n"
+                + "  var say = function (text) {\n"
+                + "    var div = claimed || document.getElementById('" + divId + "');\n"
+                + "    if (div) { div.textContent = text; }\n"
+                + "  };\n"
                 + "  var fail = function (error) {\n"
-                + "    var div = target() || document.getElementById('" + divId + "');\n"
-                + "    if (div) { div.textContent = 'The chart could not be drawn: ' + error; }\n"
+                + "    say('The chart could not be drawn: ' + error);\n"
                 + "    console.error('flatline chart " + divId + ": ' + error);\n"
                 + "  };\n"
                 + "  var start = function () { window.flatlinePlotly.then(draw).catch(fail); };\n"
-                + "  if (window.flatlinePlotly) { start(); }\n"
-                + "  else { var wait = setInterval(function () {\n"
-                + "    if (window.flatlinePlotly) { clearInterval(wait); start(); } }, 50); }\n"
+                + "  if (window.flatlinePlotly) { start(); return; }\n"
+                + "  var waited = 0;\n"
+                + "  var wait = setInterval(function () {\n"
+                + "    if (window.flatlinePlotly) { clearInterval(wait); start(); return; }\n"
+                + "    waited += 50;\n"
+                + "    if (waited === " + MISSING_AFTER_MS + ") { say(" + jsString(MISSING_LINE) + "); }\n"
+                + "  }, 50);\n"
                 + "})();";
+    }
+
+    /** A JavaScript string literal (single-quoted) holding {@code text}. */
+    static String jsString(String text) {
+        StringBuilder out = new StringBuilder("'");
+        for (char c : text.toCharArray()) {
+            if (c == '\'' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e || c == '<') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('\'').toString();
     }
 
     /** Makes JSON safe inside an HTML script element: no "</script" or "<!--" can appear. */

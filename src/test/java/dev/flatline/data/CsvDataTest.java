@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -199,9 +203,56 @@ class CsvDataTest {
     }
 
     @Test
-    void duplicateColumnNamesAreRejected() throws IOException {
-        DataException e = loadFails(write("dup.csv", "a,b,A,y\n1,2,3,p\n4,5,6,q\n"));
-        assertMentions(e, "Duplicate column name", "column 1 'a'", "column 3 'A'", "Rename");
+    void exactlyEqualColumnNamesAreRejected() throws IOException {
+        DataException e = loadFails(write("dup.csv", "a,b,a,y\n1,2,3,p\n4,5,6,q\n"));
+        assertMentions(e, "Duplicate column name 'a'", "columns 1 and 3", "exactly the same name", "Rename");
+    }
+
+    @Test
+    void namesThatDifferOnlyByCaseAreDifferentColumns() throws IOException {
+        // As in UCI's vehicle silhouettes data: Sc.Var.Maxis and Sc.Var.maxis side by side.
+        Path file = write("vehicle.csv", "Comp,Sc.Var.Maxis,Sc.Var.maxis,Class,class\n"
+                + "95,176,379,7,van\n91,170,330,4,saab\n104,223,635,9,bus\n93,160,309,5,van\n85,167,323,1,bus\n");
+        LabelledData data = CsvData.from(file).target("class").load();
+        assertEquals(List.of("Comp", "Sc.Var.Maxis", "Sc.Var.maxis", "Class"), data.featureNames());
+        assertEquals(3, data.classCounts().size());
+
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Table table;
+        try {
+            table = data.table();
+            data.trainTable();
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(List.of("Comp", "Sc.Var.Maxis", "Sc.Var.maxis (2)", "Class", "class (2)"), table.columnNames());
+        assertEquals(379.0, table.doubleColumn("Sc.Var.maxis (2)").get(0));
+        assertEquals(176.0, table.doubleColumn("Sc.Var.Maxis").get(0));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, said.lines().count(), "the renaming is said once per dataset: " + said);
+        assertTrue(said.contains("'Sc.Var.maxis' as 'Sc.Var.maxis (2)'") && said.contains("'class' as 'class (2)'"), said);
+        // The Tribuo features keep the user's names.
+        Set<String> featureNames = new HashSet<>();
+        data.train().getFeatureMap().forEach(info -> featureNames.add(info.getName()));
+        assertTrue(featureNames.containsAll(List.of("Sc.Var.Maxis", "Sc.Var.maxis", "Class")), featureNames.toString());
+    }
+
+    @Test
+    void namesWithSpacesQuotesCommasAndNonAsciiLettersLoad() throws IOException {
+        Path file = write("odd.csv", "\"first value\",\"say \"\"hi\"\"\",\"a, b\",Größe,  padded ,y\n"
+                + "1,2,3,4,5,p\n6,7,8,9,10,q\n11,12,13,14,15,p\n16,17,18,19,20,q\n");
+        LabelledData data = CsvData.from(file).target("y").load();
+        // Spaces around an unquoted name are trimmed, as around every unquoted cell.
+        assertEquals(List.of("first value", "say \"hi\"", "a, b", "Größe", "padded"), data.featureNames());
+        assertEquals(List.of("first value", "say \"hi\"", "a, b", "Größe", "padded", "y"), data.table().columnNames());
+    }
+
+    @Test
+    void emptyAndBlankColumnNamesAreRejected() throws IOException {
+        assertMentions(loadFails(write("empty-name.csv", "a,,y\n1,2,p\n3,4,q\n")), "Column 2 has no name", "line 1");
+        assertMentions(loadFails(write("blank-name.csv", "a,\"  \",y\n1,2,p\n3,4,q\n")), "Column 2 has no name");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.flatline.plots.LiveFrame;
+import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -28,9 +29,11 @@ import tech.tablesaw.api.Table;
 class KernelRenderersTest {
 
     private final Renderer renderer = new Renderer();
+    private final List<DisplayData> sent = new ArrayList<>();
+    private final KernelRenderers renderers = new KernelRenderers(sent::add);
 
     KernelRenderersTest() {
-        new KernelRenderers().registerAll(renderer);
+        renderers.registerAll(renderer);
     }
 
     @Test
@@ -64,17 +67,19 @@ class KernelRenderersTest {
     }
 
     @Test
-    void chartSendsPlotlyJsOnceAndPlotlyJsonAsAnObject() {
+    void chartSendsPlotlyJsOnceAsItsOwnOutputAndPlotlyJsonAsAnObject() {
+        renderers.cellStarting("cell:a");
         DisplayData first = renderer.render(new TestChart("first"));
         DisplayData second = renderer.render(new TestChart("second"));
-        String firstHtml = (String) first.getData(MIMEType.TEXT_HTML);
-        String secondHtml = (String) second.getData(MIMEType.TEXT_HTML);
-        assertTrue(firstHtml.startsWith("<script"), "loader first");
         String loader = dev.flatline.plots.PlotlyJs.loaderHtml();
-        assertTrue(firstHtml.startsWith(loader), "loader in the first chart");
-        assertFalse(secondHtml.contains(loader), "no loader in the second chart");
-        assertTrue(secondHtml.length() < 100_000, "the second chart carries no library: " + secondHtml.length() + " chars");
-        assertTrue(secondHtml.contains("Plotly.newPlot"), secondHtml);
+        assertEquals(1, sent.size(), "plotly.js goes out once, as an output of its own");
+        assertEquals(loader, sent.get(0).getData(MIMEType.TEXT_HTML));
+        for (DisplayData chart : List.of(first, second)) {
+            String html = (String) chart.getData(MIMEType.TEXT_HTML);
+            assertFalse(html.contains(loader), "no chart output carries the library");
+            assertTrue(html.length() < 100_000, "a chart carries no library: " + html.length() + " chars");
+            assertTrue(html.contains("Plotly.newPlot"), html);
+        }
         Object figure = second.getData(KernelRenderers.PLOTLY);
         assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);
         assertEquals("bar", ((JsonObject) figure).getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
@@ -83,23 +88,37 @@ class KernelRenderersTest {
 
     @Test
     void aLiveFrameGoesOutAsHtmlOnlySoJupyterLabRedrawsItOnUpdate() {
-        String loader = dev.flatline.plots.PlotlyJs.loaderHtml();
-        renderer.render(new TestChart("an earlier chart, maybe drawn from its Plotly JSON"));
-        DisplayData opening = renderer.render(LiveFrame.first(new TestChart("starting")));
-        DisplayData update = renderer.render(LiveFrame.next(new TestChart("epoch 3/5")));
+        renderers.cellStarting("cell:training");
+        DisplayData opening = renderer.render(LiveFrame.of(new TestChart("starting")));
+        assertEquals(1, sent.size(), "the session's first chart, even as a frame, brings plotly.js as its own output");
+        DisplayData update = renderer.render(LiveFrame.of(new TestChart("epoch 3/5")));
+        assertEquals(1, sent.size(), "updates do not resend plotly.js");
         for (DisplayData frame : List.of(opening, update)) {
             assertEquals(null, frame.getData(KernelRenderers.PLOTLY),
                     "no Plotly JSON: jupyterlab-plotly keeps the first figure of an output updated in place");
         }
-        assertTrue(((String) opening.getData(MIMEType.TEXT_HTML)).startsWith(loader),
-                "the opening frame brings plotly.js even after other charts");
         String html = (String) update.getData(MIMEType.TEXT_HTML);
-        assertFalse(html.contains(loader), "updates do not resend plotly.js");
         assertTrue(html.contains("Plotly.newPlot") && html.contains("epoch 3/5"), html);
         assertEquals("Chart: epoch 3/5", update.getData(MIMEType.TEXT_PLAIN));
 
         DisplayData finished = renderer.render(new TestChart("trained 5 epochs"));
         assertTrue(finished.getData(KernelRenderers.PLOTLY) instanceof JsonObject, "the finished chart is a Plotly figure again");
+    }
+
+    @Test
+    void reRunningTheCellThatCarriedPlotlyJsSendsItAgainOtherCellsDoNot() {
+        renderers.cellStarting("cell:a");
+        renderer.render(new TestChart("in a"));
+        renderers.cellStarting("cell:b");
+        renderer.render(new TestChart("in b"));
+        assertEquals(1, sent.size(), "cell b: the copy sent with cell a is still in the notebook");
+        renderers.cellStarting("cell:b");
+        renderer.render(new TestChart("in b again"));
+        assertEquals(1, sent.size(), "re-running b leaves a's copy in place");
+        renderers.cellStarting("cell:a");
+        renderer.render(new TestChart("in a again"));
+        renderer.render(new TestChart("second chart of a"));
+        assertEquals(2, sent.size(), "re-running a cleared its copy, so its first chart brings a new one, once");
     }
 
     @Test

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebooksIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
-    static final Path OUT = ROOT.resolve("build/notebooks");
+    /** Tests write to a folder of their own, never over the learner's build/notebooks. */
+    @TempDir
+    static Path OUT;
     static String runnerOutput;
     static int runnerExit;
 
@@ -44,8 +46,8 @@ class NotebooksIT {
     /** Runs the README's main command, exactly as a user would, and keeps what it printed. */
     @BeforeAll
     static void runAllNotebooks() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("flatline").toString(), "run")
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("flatline").toString(), "run",
+                "--out", OUT.toString()).redirectErrorStream(true);
         builder.environment().put("FLATLINE_NO_INSTALL", "1");   // tests never install packages
         builder.environment().putIfAbsent("FLATLINE_PYTHON", python());
         Process process = builder.start();
@@ -86,8 +88,9 @@ class NotebooksIT {
                  "nbformat": 4, "nbformat_minor": 5}
                 """);
         byte[] before = Files.readAllBytes(notebook);
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("flatline").toString(), "run", notebook.toString())
-                .redirectErrorStream(true);
+        Path out = dir.resolve("executed");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("flatline").toString(), "run",
+                "--out", out.toString(), notebook.toString()).redirectErrorStream(true);
         builder.environment().put("FLATLINE_NO_INSTALL", "1");
         builder.environment().putIfAbsent("FLATLINE_PYTHON", python());
         Process process = builder.start();
@@ -99,6 +102,8 @@ class NotebooksIT {
         assertTrue(output.contains("int ratio = 10 / zero;"), "the learner's own line: " + output);
         assertTrue(output.contains("0 passed, 1 failed"), output);
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(notebook)), "the notebook itself is untouched");
+        assertTrue(Files.isRegularFile(out.resolve("broken.ipynb")), "the executed copy goes to --out");
+        assertFalse(Files.exists(ROOT.resolve("build/notebooks/broken.ipynb")), "nothing lands among the learner's notebooks");
     }
 
     @Test

@@ -86,6 +86,18 @@ class FigureChartTest {
     }
 
     @Test
+    void untilItsScriptRunsAChartShowsAVisibleLineSayingWhatToDo() {
+        FigureChart chart = FigureChart.of(bars("Rows per class"));
+        String html = chart.toHtml();
+        String beforeScript = html.substring(0, html.indexOf("<script"));
+        assertTrue(beforeScript.contains("run the cell again, or trust the notebook, to draw it"), beforeScript);
+        assertTrue(beforeScript.contains("Rows per class: Drawing this chart"), "names the chart: " + beforeScript);
+        String script = PlotlyJs.drawScript("x1", "{\"data\":[],\"layout\":{}}");
+        assertTrue(script.contains("div.textContent = '';"), "drawing replaces the line");
+        assertTrue(script.contains("plotly.js is not in this page"), "a page without plotly.js says so instead of waiting silently");
+    }
+
+    @Test
     void untitledFiguresGetAPlaceholderTitle() {
         Figure plain = new Figure(BarTrace.builder(new Object[]{"a"}, new double[]{1}).build());
         assertEquals(FigureChart.UNTITLED, FigureChart.of(plain).title());

@@ -1,0 +1,165 @@
+package dev.flatline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The entry script as a newcomer meets it: a copy of the working tree as a fresh clone has it (no
+ * {@code target/}, no {@code build/}), then the commands, then each prerequisite broken on purpose.
+ * Every failure must say in one line what failed and what to do, and exit non-zero; nothing may
+ * fail silently (a fresh clone's {@code ./flatline run} once exited 1 printing nothing).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EntryScriptIT {
+
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    static Path clone;
+
+    record Result(int exit, String output) {
+    }
+
+    /** The files a fresh clone has: tracked and untracked-but-not-ignored, nothing built. */
+    @BeforeAll
+    static void freshCopyOfTheWorkingTree() throws Exception {
+        Process list = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+                .directory(ROOT.toFile()).start();
+        String names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(list.waitFor(1, TimeUnit.MINUTES));
+        for (String name : names.split("\0")) {
+            Path source = ROOT.resolve(name);
+            if (name.isEmpty() || !Files.isRegularFile(source)) {
+                continue;   // deleted but not yet committed
+            }
+            Path target = clone.resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target);
+            target.toFile().setExecutable(source.toFile().canExecute());
+        }
+        assertFalse(Files.exists(clone.resolve("target")));
+        assertFalse(Files.exists(clone.resolve("build")));
+    }
+
+    static Result flatline(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", clone.resolve("flatline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(clone.toFile()).redirectErrorStream(true);
+        builder.environment().put("FLATLINE_NO_INSTALL", "1");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "./flatline " + String.join(" ", args) + " hung");
+        return new Result(process.exitValue(), output);
+    }
+
+    /** A PATH holding only the given programs (links into the real ones), to take the others away. */
+    static String pathWith(Path dir, String... programs) throws IOException {
+        Files.createDirectories(dir);
+        for (String program : programs) {
+            for (String folder : System.getenv("PATH").split(":")) {
+                Path real = Path.of(folder, program);
+                if (Files.isExecutable(real)) {
+                    Files.createSymbolicLink(dir.resolve(program), real);
+                    break;
+                }
+            }
+        }
+        return dir.toString();
+    }
+
+    static void requireOneLineFailure(Result result, String... parts) {
+        assertTrue(result.exit() != 0, "must exit non-zero:\n" + result.output());
+        assertFalse(result.output().isBlank(), "must not fail silently");
+        for (String part : parts) {
+            assertTrue(result.output().contains(part), "expected '" + part + "' in:\n" + result.output());
+        }
+        assertFalse(result.output().contains("\tat "), "no stack trace:\n" + result.output());
+    }
+
+    @Test
+    @Order(1)
+    void helpWorksOnAFreshClone() throws Exception {
+        Result help = flatline(Map.of(), "help");
+        assertEquals(0, help.exit(), help.output());
+        assertTrue(help.output().contains("./flatline run"), help.output());
+        assertTrue(help.output().contains("once flatline is built"), help.output());
+    }
+
+    @Test
+    @Order(2)
+    void aJavaCommandBuildsAFreshCloneFirst(@TempDir Path jupyter) throws Exception {
+        Result install = flatline(Map.of(), "kernel", "install", "--jupyter-path", jupyter.toString());
+        assertEquals(0, install.exit(), install.output());
+        assertTrue(install.output().contains("building (mvn package"), install.output());
+        assertTrue(Files.isRegularFile(jupyter.resolve("kernels/flatline/kernel.json")), install.output());
+        Result help = flatline(Map.of(), "help");
+        assertEquals(0, help.exit(), help.output());
+        assertTrue(help.output().contains("kernel"), "the Java commands are listed once built:\n" + help.output());
+    }
+
+    @Test
+    @Order(3)
+    void badInputToAJavaCommandKeepsItsOwnMessageAndExitStatus() throws Exception {
+        Result bench = flatline(Map.of(), "bench", "mlp", "--data", clone.resolve("no-such.csv").toString(),
+                "--target", "class");
+        assertEquals(2, bench.exit(), bench.output());
+        assertTrue(bench.output().contains("no-such.csv"), bench.output());
+        assertFalse(bench.output().contains("unexpected failure"), "the script adds nothing to the command's own message:\n"
+                + bench.output());
+    }
+
+    @Test
+    @Order(4)
+    void missingJavaMavenOrJupyterEachSayWhatToInstall(@TempDir Path bins) throws Exception {
+        String noJava = pathWith(bins.resolve("no-java"), "dirname", "readlink", "env", "id");
+        requireOneLineFailure(flatline(Map.of("PATH", noJava), "run"), "Java is not installed", "openjdk-17");
+
+        String noMaven = pathWith(bins.resolve("no-maven"), "dirname", "readlink", "env", "id", "java", "awk");
+        requireOneLineFailure(flatline(Map.of("PATH", noMaven), "run"), "Maven is not installed", "apt-get install maven");
+
+        Path noJupyter = bins.resolve("python-without-jupyter");
+        Files.writeString(noJupyter, "#!/bin/sh\nexit 1\n");
+        noJupyter.toFile().setExecutable(true);
+        requireOneLineFailure(flatline(Map.of("FLATLINE_PYTHON", noJupyter.toString()), "run"),
+                "Jupyter (nbclient", "is missing", "apt-get install", "python3-nbclient", "pip install");
+    }
+
+    @Test
+    @Order(5)
+    void aKernelThatCannotBeInstalledSaysWhere() throws Exception {
+        Files.writeString(clone.resolve("build"), "a file where the build folder should be\n");
+        try {
+            requireOneLineFailure(flatline(Map.of(), "run"), "could not install the flatline kernel", "build/jupyter");
+        } finally {
+            Files.delete(clone.resolve("build"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aBrokenBuildSaysTheBuildFailedAndWhatToDo() throws Exception {
+        Path source = clone.resolve("src/main/java/dev/flatline/package-info.java");
+        Files.writeString(source, Files.readString(source) + "\nthis is not Java\n");
+        Result run = flatline(Map.of(), "run");
+        requireOneLineFailure(run, "the build failed", "mvn -B package -DskipTests");
+        Result bench = flatline(Map.of(), "bench", "mlp");
+        requireOneLineFailure(bench, "the build failed");
+    }
+}
