@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded messages go one by one through each output area's own message handling, with and
  * without the extension, so a live display's updates reach the renderers as in a session. Each
  * output must draw exactly its chart (a {@code .js-plotly-plot} holding an svg, with the chart's
- * title) or none; no page may log a console error or request anything from the network.
+ * title) or none; no page may log a console error or request anything from the network. Besides
+ * {@code notebooks/}, a test notebook whose first chart is a live display is shown the same ways.
  *
  * <p>Needs node, npm's packages ({@code npm ci} in {@code src/test/jupyterlab}; {@code ./flatline test}
  * runs it), Chromium and Jupyter's Python parts. Everything is written to a temporary folder.
@@ -48,6 +49,8 @@ class JupyterLabRenderIT {
     static final Path LAB = ROOT.resolve("src/test/jupyterlab");
     static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
     static final String CHART_TEXT = "Chart: ";
+    /** A test notebook whose first chart is a live display: its frames need the separate plotly.js output. */
+    static final Path LIVE_DISPLAY_FIRST = ROOT.resolve("src/test/resources/dev/flatline/notebooks/live-display-first.ipynb");
 
     @TempDir
     static Path work;
@@ -60,8 +63,9 @@ class JupyterLabRenderIT {
     static void runEveryNotebookAndShowItAsJupyterLabDoes() throws Exception {
         assertTrue(Files.isDirectory(LAB.resolve("node_modules/@jupyterlab/outputarea")),
                 "JupyterLab's npm packages are not installed: run `npm ci` in " + LAB + " (./flatline test does)");
-        notebooks = NotebooksIT.notebooks();
-        assertTrue(!notebooks.isEmpty(), "no notebooks under notebooks/");
+        assertTrue(!NotebooksIT.notebooks().isEmpty(), "no notebooks under notebooks/");
+        notebooks = new ArrayList<>(NotebooksIT.notebooks());
+        notebooks.add(LIVE_DISPLAY_FIRST);
 
         Path jupyter = work.resolve("jupyter");
         List<String> install = new ArrayList<>(List.of("kernel", "install", "--jupyter-path", jupyter.toString()));
