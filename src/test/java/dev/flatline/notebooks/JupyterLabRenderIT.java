@@ -194,6 +194,10 @@ class JupyterLabRenderIT {
                 } else {
                     continue;
                 }
+                if (!frame.path("settled").asBoolean()) {
+                    problems.add(describe(run) + ", cell " + frame.path("notebookCell") + " after " + type
+                            + ": the page was still changing 20 s later");
+                }
                 JsonNode output = outputs.get(index);
                 String expected = frame.path("plainText").asText("");
                 if (!expected.startsWith(CHART_TEXT)) {
