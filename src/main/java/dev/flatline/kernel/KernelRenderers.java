@@ -3,6 +3,7 @@ package dev.flatline.kernel;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.flatline.plots.Chart;
+import dev.flatline.plots.LiveFrame;
 import dev.flatline.report.EvaluationHtml;
 import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -16,7 +17,9 @@ import tech.tablesaw.api.Table;
 /**
  * How the kernel shows flatline's and its stack's objects: Tablesaw tables as HTML tables, charts as
  * plotly (HTML for every front end and Plotly's own JSON for JupyterLab), Tribuo evaluations and
- * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view.
+ * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view. A live
+ * display's frames ({@link LiveFrame}) go out as HTML only: JupyterLab's plotly extension would keep
+ * the first figure of an output updated in place (see {@link LiveFrame}).
  *
  * <p>One instance per kernel session: before a chart it lets {@link PlotlyLoaderOutput} send plotly.js
  * (3.2 MB) as an output of its own when no output of the notebook holds it any more.
@@ -56,6 +59,14 @@ final class KernelRenderers {
                     context.renderIfRequested(PLOTLY, () -> plotlyJson(chart));
                     context.renderIfRequested(MIMEType.TEXT_HTML, chart::toHtml);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + chart.title());
+                });
+
+        renderer.createRegistration(LiveFrame.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((frame, context) -> {
+                    plotlyLoader.beforeChart();
+                    context.renderIfRequested(MIMEType.TEXT_HTML, frame.chart()::toHtml);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "Chart: " + frame.chart().title());
                 });
 
         renderer.createRegistration(LabelEvaluation.class)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.flatline.plots.LiveFrame;
 import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -83,6 +84,25 @@ class KernelRenderersTest {
         assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);
         assertEquals("bar", ((JsonObject) figure).getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
         assertEquals("Chart: second", second.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void aLiveFrameGoesOutAsHtmlOnlySoJupyterLabRedrawsItOnUpdate() {
+        renderers.cellStarting("cell:training");
+        DisplayData opening = renderer.render(LiveFrame.of(new TestChart("starting")));
+        assertEquals(1, sent.size(), "the session's first chart, even as a frame, brings plotly.js as its own output");
+        DisplayData update = renderer.render(LiveFrame.of(new TestChart("epoch 3/5")));
+        assertEquals(1, sent.size(), "updates do not resend plotly.js");
+        for (DisplayData frame : List.of(opening, update)) {
+            assertEquals(null, frame.getData(KernelRenderers.PLOTLY),
+                    "no Plotly JSON: jupyterlab-plotly keeps the first figure of an output updated in place");
+        }
+        String html = (String) update.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("Plotly.newPlot") && html.contains("epoch 3/5"), html);
+        assertEquals("Chart: epoch 3/5", update.getData(MIMEType.TEXT_PLAIN));
+
+        DisplayData finished = renderer.render(new TestChart("trained 5 epochs"));
+        assertTrue(finished.getData(KernelRenderers.PLOTLY) instanceof JsonObject, "the finished chart is a Plotly figure again");
     }
 
     @Test

@@ -44,8 +44,15 @@ class LiveTrainingDisplayTest {
         MlpTrainer.builder().epochs(3).batchSize(16).hidden(8).build().train(Datasets.wine().standardised().train());
 
         assertEquals(1, sink.shown.size(), "one output area for the whole run");
+        assertTrue(sink.shown.get(0) instanceof LiveFrame, "shown as a frame: " + sink.shown.get(0));
+        for (Object update : sink.updates.subList(0, sink.updates.size() - 1)) {
+            assertTrue(update instanceof LiveFrame, "while training, frames (HTML only): " + update);
+        }
+        assertTrue(((LiveFrame) sink.updates.get(2)).chart().title().startsWith("Epoch 3/3"),
+                ((LiveFrame) sink.updates.get(2)).chart().title());
         assertEquals(List.of("display-1", "display-1", "display-1", "display-1"), sink.updatedIds,
                 "three epochs and the end, all into the same output");
+        assertTrue(sink.updates.get(sink.updates.size() - 1) instanceof Chart, "the end as the chart itself (Plotly JSON)");
         Chart last = (Chart) sink.updates.get(sink.updates.size() - 1);
         assertTrue(last.title().startsWith("Trained 3 epochs"), last.title());
         assertTrue(last.toPlotlyJson().contains("predicted class_"), "per-class share series: " + last.toPlotlyJson());
