@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = FlatlineCli.Version.class,
         description = "Find out why a classifier predicts one class for everything, and fix it.",
         subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, BenchCommand.class, WeightsCommand.class,
-                RebalanceCommand.class})
+                RebalanceCommand.class, DoctorCommand.class})
 public final class FlatlineCli {
 
     private FlatlineCli() {

@@ -96,8 +96,9 @@ final class CellClassLoaderDelegate implements LoaderDelegate {
             super("flatline-cells", new URL[0], parent);
         }
 
+        /** Remembers a cell class's bytes, prepared by CellBytecode (exit calls refused, stop checks woven in). */
         void declare(String name, byte[] bytes) {
-            declared.put(name, bytes);
+            declared.put(name, CellBytecode.prepare(name, bytes));
         }
 
         @Override

@@ -129,6 +129,12 @@ final class CellErrors {
                 "Variables assigned by the interrupted code may hold partial results."));
     }
 
+    /** The cell was stopped while it waited for the kernel to finish starting. */
+    static CellError interruptedBeforeStart() {
+        String summary = "Interrupted: the cell was stopped before it started (the kernel was still starting).";
+        return new CellError(summary, List.of(summary));
+    }
+
     /** A problem with a magic line such as {@code %classpath}. */
     static CellError magic(String summary) {
         return new CellError(summary, List.of(summary));
@@ -184,8 +190,11 @@ final class CellErrors {
 
     private static String headline(Throwable t) {
         String type = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
-        type = shortType(type);
         String message = t.getMessage();
+        if (ExitGuard.ExitRefusedException.class.getName().equals(type)) {
+            return message; // already a sentence for the learner; the type name would only distract
+        }
+        type = shortType(type);
         return message == null || message.isBlank() ? type : type + ": " + message;
     }
 

@@ -15,18 +15,22 @@ import jdk.jshell.execution.LocalExecutionControl;
  *
  * <p>JShell asks {@link #invoke(Method)} for a string; this control answers with a key under which
  * the real value waits for {@link #takeResult(String)}. Each snippet runs on its own thread, so
- * {@link #interrupt()} can stop it: first politely ({@link Thread#interrupt()}, which ends sleeps,
- * waits and code that checks the flag), then, if the cell is still running after a grace period,
- * with {@code Thread.stop} (a learner's endless loop must not require a kernel restart).
+ * {@link #interrupt()} can stop it: {@link Thread#interrupt()} ends sleeps, waits and library code
+ * that checks the flag, and the stop checks woven into the cell's own code ({@link StopChecks},
+ * {@link CancelFlag}) end its loops, so a learner's endless loop does not require a kernel restart.
+ * {@code Thread.stop} is the last resort, {@value #LAST_RESORT_MILLIS} ms later, for library code that
+ * ignores interrupts, on the JDKs that still have it (17–19).
  */
 final class CellExecutionControl extends LocalExecutionControl {
 
     /** Prefix of the keys this control returns in place of value strings. */
     static final String RESULT_KEY_PREFIX = "\u0000flatline-result-";
 
-    private static final long GRACE_MILLIS = 1500;
+    /** How long library code gets to notice an interrupt before {@code Thread.stop}. */
+    private static final long LAST_RESORT_MILLIS = 5000;
 
     private final CellClassLoaderDelegate loaderDelegate;
+    private final CancelFlag cancel;
     private final Map<String, Holder> results = new ConcurrentHashMap<>();
     private final AtomicLong nextKey = new AtomicLong();
     private final AtomicLong threadNumber = new AtomicLong();
@@ -37,6 +41,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     CellExecutionControl(CellClassLoaderDelegate loaderDelegate) {
         super(loaderDelegate);
         this.loaderDelegate = loaderDelegate;
+        this.cancel = new CancelFlag(loaderDelegate);
     }
 
     @Override
@@ -44,6 +49,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (interrupted) {
             throw new InvocationTargetException(new InterruptedException("the cell was interrupted"));
         }
+        cancel.lower();
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(() -> {
@@ -115,7 +121,7 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     /**
      * Stops the running snippet, if any. Returns at once; a helper thread escalates to
-     * {@code Thread.stop} when the snippet ignores the interrupt for {@value #GRACE_MILLIS} ms.
+     * {@code Thread.stop} when the snippet ignores the interrupt for {@value #LAST_RESORT_MILLIS} ms.
      */
     @SuppressWarnings({"deprecation", "removal"})
     void interrupt() {
@@ -128,16 +134,19 @@ final class CellExecutionControl extends LocalExecutionControl {
             return; // compiling: invoke() refuses to start the next snippet
         }
         thread.interrupt();
+        cancel.raise(); // the cell's own code stops at its next loop turn or call
         Thread escalate = new Thread(() -> {
             try {
-                thread.join(GRACE_MILLIS);
+                thread.join(LAST_RESORT_MILLIS);
                 if (thread.isAlive() && running == thread) {
+                    // Still running: stuck in library code that ignores interrupts. Thread.stop may leave a
+                    // class half-initialised, so it comes only now, and only where the JDK still has it.
                     thread.stop();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (UnsupportedOperationException e) {
-                // Thread.stop is gone in newer JDKs: only cooperative interruption is possible there.
+                // JDK 20+: no Thread.stop; the cell ends when the library code returns to it.
             }
         }, "flatline-interrupt");
         escalate.setDaemon(true);

@@ -46,6 +46,8 @@ public final class FlatlineKernel extends BaseKernel {
     private final CompletableFuture<JShellSession> session;
     private final KernelRenderers renderers = new KernelRenderers(this::display);
     private volatile List<String> appliedImports = List.of();
+    private volatile boolean cellWaiting;
+    private volatile boolean interruptedWhileWaiting;
 
     private FlatlineKernel(String version, MagicsRegistry magics) {
         super(NAME, version,
@@ -54,9 +56,13 @@ public final class FlatlineKernel extends BaseKernel {
                 List.of(new HelpLink("Java tutorial", "https://dev.java/learn/"),
                         new HelpLink("Tribuo", "https://tribuo.org/learn/4.3/docs/")),
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
-                new MagicParser("^\\s*%", "^\\s*%%", new MagicTranspiler()), magics, false,
+                // false: no JJava extensions. flatline's own (FlatlineExtension) is installed directly in
+                // onStartup, and ServiceLoader would otherwise find it again on the class path.
+                new MagicParser("^\\s*%", "^\\s*%%", new MagicTranspiler()), magics,
+                // No JJava extensions: flatline's own (FlatlineExtension) is set up in onStartup, and
+                // ServiceLoader would find it again on the class path.
+                false,
                 new StringStyler.Builder().build());
-        renderers.registerAll(renderer);
         this.session = new CompletableFuture<>();
         ClasspathMagic classpath = new ClasspathMagic(path -> session().addToClasspath(path));
         magics.registerLineMagic("classpath", classpath);
@@ -90,7 +96,8 @@ public final class FlatlineKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
-        NotebookOutput.install(new KernelOutputSink(this));
+        // Renderers, the live display sink and quiet logging: the same set-up a JJava kernel gets.
+        FlatlineExtension.installInto(this, renderers);
         startSession(System.getProperty("java.class.path"), FlatlineKernel.class.getClassLoader());
     }
 
@@ -109,6 +116,28 @@ public final class FlatlineKernel extends BaseKernel {
         return appliedImports;
     }
 
+    /**
+     * The session for a cell that is about to run. The first cell may wait for JShell to start; an
+     * interrupt in that wait stops the cell before it runs (JShell itself has nothing running yet).
+     */
+    private JShellSession sessionForCell() {
+        if (session.isDone()) {
+            return session();
+        }
+        interruptedWhileWaiting = false;
+        cellWaiting = true;
+        JShellSession s;
+        try {
+            s = session();
+        } finally {
+            cellWaiting = false;
+        }
+        if (interruptedWhileWaiting) {
+            throw CellErrors.interruptedBeforeStart();
+        }
+        return s;
+    }
+
     JShellSession session() {
         try {
             return session.join();
@@ -125,7 +154,7 @@ public final class FlatlineKernel extends BaseKernel {
 
     /** Runs a cell; returns the last expression's value or {@link JShellSession#NO_VALUE}. */
     Object evaluateCell(String code, int cell) {
-        JShellSession s = session();
+        JShellSession s = sessionForCell();
         Object last = JShellSession.NO_VALUE;
         for (CellSource.Part part : CellSource.parse(code)) {
             if (part.magic()) {
@@ -203,6 +232,9 @@ public final class FlatlineKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
+        if (cellWaiting) {
+            interruptedWhileWaiting = true;
+        }
         if (session.isDone() && !session.isCompletedExceptionally()) {
             session.join().interrupt();
         }
@@ -246,10 +278,5 @@ public final class FlatlineKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.reply(new KernelInfoReplyOk(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
                 getHelpLinks()));
-    }
-
-    /** The kernel's renderers (for tests). */
-    KernelRenderers renderers() {
-        return renderers;
     }
 }

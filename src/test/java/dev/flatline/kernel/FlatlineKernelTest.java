@@ -40,4 +40,22 @@ class FlatlineKernelTest {
         assertFalse(kernel.isComplete("if (true) {").isEmpty());
         kernel.session().close();
     }
+
+    /** An interrupt while the first cell waits for JShell to start is not lost: that cell does not run. */
+    @Test
+    void interruptWhileTheKernelIsStartingStopsTheWaitingCell() throws Exception {
+        FlatlineKernel kernel = FlatlineKernel.create();
+        java.util.concurrent.CompletableFuture<Object> cell = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> kernel.evaluateCell("long spins = 0;\nwhile (spins >= 0) { spins++; }", 1));
+        Thread.sleep(300); // the cell is now waiting for the session, which has not been started
+        kernel.interrupt();
+        kernel.startSession(System.getProperty("java.class.path"), FlatlineKernelTest.class.getClassLoader());
+        java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> cell.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof CellError, "got " + failed.getCause());
+        assertTrue(failed.getCause().getMessage().startsWith("Interrupted: the cell was stopped before it started"),
+                failed.getCause().getMessage());
+        assertEquals(42, kernel.evaluateCell("6 * 7", 2), "the next cell runs");
+        kernel.session().close();
+    }
 }

@@ -112,4 +112,67 @@ class JShellSessionTest {
         List<String> applied = session.applyImports(List.of("import java.util.stream.*;", "import no.such.pkg.*;"));
         assertEquals(List.of("import java.util.stream.*;"), applied);
     }
+
+    /**
+     * Every way a learner's cell reaches exit is refused with the same message and the session goes on.
+     * (If the guard failed, this test JVM would end and the run would fail with it.)
+     */
+    @Test
+    void exitCallsFailInTheirCellInsteadOfEndingTheJvm() {
+        List<String> forms = List.of(
+                "System.exit(3);",
+                "Runtime.getRuntime().exit(3);",
+                "Runtime rt = Runtime.getRuntime();\nrt.halt(3);",
+                "void quit(int s) { System.exit(s); }\nquit(3);",
+                "Runnable r = () -> System.exit(3);\nr.run();",
+                "java.util.function.IntConsumer c = System::exit;\nc.accept(3);",
+                "java.util.function.IntConsumer h = Runtime.getRuntime()::halt;\nh.accept(3);");
+        int cell = 20;
+        for (String form : forms) {
+            CellError error = assertThrows(CellError.class, () -> run(form, 20), form);
+            assertTrue(error.getMessage().startsWith(ExitGuard.MESSAGE + " (exit status 3)"), form + " -> " + error.getMessage());
+            assertEquals(42, run("6 * 7", ++cell), "the session works after " + form);
+        }
+        // A method named exit on another type is left alone.
+        assertEquals("left alone", run("class Door { String exit(int i) { return \"left alone\"; } }\nnew Door().exit(3)", 40));
+    }
+
+    /**
+     * Endless loops of every shape stop soon after an interrupt, through the stop checks woven into
+     * the cell's code (well before the Thread.stop last resort), and the session goes on.
+     */
+    @Test
+    void endlessLoopsAreStoppedByTheWovenChecks() {
+        run("void spin() { while (true) { } }\nint deep(int n) { return deep(n + 1); }", 50);
+        List<String> loops = List.of(
+                "long spins = 0;\nwhile (spins >= 0) { spins++; }",
+                "spin();",
+                "for (int i = 0; ; i = (i + 1) % 7) { }",
+                "Runnable r = () -> { do { } while (true); };\nr.run();",
+                "class Busy { void go() { for (;;) { Math.sqrt(2); } } }\nnew Busy().go();");
+        int cell = 51;
+        for (String loop : loops) {
+            long[] interruptedAt = new long[1];
+            Thread stopper = new Thread(() -> {
+                try {
+                    while (!session.isRunning()) {
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(300);
+                    interruptedAt[0] = System.nanoTime();
+                    session.interrupt();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            int thisCell = cell++;
+            CellError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> assertThrows(CellError.class, () -> run(loop, thisCell)), loop);
+            double seconds = (System.nanoTime() - interruptedAt[0]) / 1e9;
+            assertTrue(error.getMessage().startsWith("Interrupted"), loop + " -> " + error.getMessage());
+            assertTrue(seconds < 3, loop + " took " + seconds + " s to stop: not the woven checks");
+            assertEquals(42, run("6 * 7", cell++), "the session works after " + loop);
+        }
+    }
 }
