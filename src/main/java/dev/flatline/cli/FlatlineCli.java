@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FlatlineCli.Version.class,
         description = "Find out why a classifier predicts one class for everything, and fix it.",
-        subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, BenchCommand.class, CheckupCommand.class})
 public final class FlatlineCli {
 
     private FlatlineCli() {

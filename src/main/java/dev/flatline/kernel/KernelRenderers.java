@@ -2,9 +2,12 @@ package dev.flatline.kernel;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.flatline.checks.Report;
 import dev.flatline.plots.Chart;
 import dev.flatline.plots.PlotlyJs;
 import dev.flatline.report.EvaluationHtml;
+import dev.flatline.report.ReportHtml;
+import dev.flatline.report.ReportText;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -16,7 +19,8 @@ import tech.tablesaw.api.Table;
 /**
  * How the kernel shows flatline's and its stack's objects: Tablesaw tables as HTML tables, charts as
  * plotly (HTML for every front end and Plotly's own JSON for JupyterLab), Tribuo evaluations and
- * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view.
+ * confusion matrices as HTML tables, checkup reports as HTML with their charts. Every object also
+ * gets a {@code text/plain} view.
  *
  * <p>One instance per kernel session: it remembers whether plotly.js has been sent to the page yet,
  * so the 3.5 MB library goes out with the session's first chart only.
@@ -54,6 +58,13 @@ final class KernelRenderers {
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, evaluation::toString);
                 });
 
+        renderer.createRegistration(Report.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((report, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> withPlotly(ReportHtml.fragment(report)));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ReportText.summary(report));
+                });
+
         renderer.createRegistration(ConfusionMatrix.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((matrix, context) -> {
@@ -64,7 +75,11 @@ final class KernelRenderers {
 
     /** The chart's HTML, with the plotly.js loader in front of the session's first chart only. */
     String chartHtml(Chart chart) {
-        String html = chart.toHtml();
+        return withPlotly(chart.toHtml());
+    }
+
+    /** HTML that draws charts, with the plotly.js loader in front the first time in the session. */
+    String withPlotly(String html) {
         return plotlySent.compareAndSet(false, true) ? PlotlyJs.loaderHtml() + html : html;
     }
 
