@@ -39,6 +39,9 @@ public final class CheckData {
     private final Dataset<Label> test;
     private final boolean standardised;
     private final boolean separateTestFile;
+    /** Column-major copies, made on first use (several data checks read them). */
+    private double[][] trainColumns;
+    private double[][] testColumns;
 
     private CheckData(String name, String target, List<String> featureNames, Dataset<Label> train,
             Dataset<Label> test, boolean standardised, boolean separateTestFile) {
@@ -130,14 +133,20 @@ public final class CheckData {
         return counts(test);
     }
 
-    /** Column-major training features: {@code [feature][row]}, 0 where an example lacks a feature. */
-    public double[][] trainColumns() {
-        return columns(train);
+    /** Column-major training features: {@code [feature][row]}, 0 where an example lacks a feature (shared: do not change). */
+    public synchronized double[][] trainColumns() {
+        if (trainColumns == null) {
+            trainColumns = columns(train);
+        }
+        return trainColumns;
     }
 
     /** Column-major test features: {@code [feature][row]}. */
-    public double[][] testColumns() {
-        return columns(test);
+    public synchronized double[][] testColumns() {
+        if (testColumns == null) {
+            testColumns = columns(test);
+        }
+        return testColumns;
     }
 
     /**

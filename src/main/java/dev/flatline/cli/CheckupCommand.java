@@ -16,10 +16,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.tribuo.Trainer;
@@ -161,6 +161,10 @@ public final class CheckupCommand implements Callable<Integer> {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, ".flatline-checkup-");
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            // A temporary folder is private (rwx------); the report folder it becomes should not be.
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         try {
             Files.writeString(tmp.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("report.html"), ReportHtml.page(report), StandardCharsets.UTF_8);
@@ -188,10 +192,5 @@ public final class CheckupCommand implements Callable<Integer> {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "checkup(data=%s, trainer=%s)", data, trainer);
     }
 }
