@@ -78,7 +78,7 @@ public final class CheckupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validateOptions();
         CheckData checkData = loadData();
-        Report report = Checkup.of(checkData).trainer(buildTrainer()).budget(Duration.ofMillis(
+        Report report = Checkup.of(checkData).trainer(buildTrainer(checkData.train().size())).budget(Duration.ofMillis(
                 Math.round(budget * 1000))).seed(seed).run();
         Path written = write(report);
         System.out.print(ReportText.summary(report));
@@ -132,7 +132,8 @@ public final class CheckupCommand implements Callable<Integer> {
         return CheckData.of(train, testData);
     }
 
-    private Trainer<Label> buildTrainer() {
+    /** The trainer to check; a network's batch is kept to at most an eighth of the training rows. */
+    private Trainer<Label> buildTrainer(int trainRows) {
         switch (trainer) {
             case "logistic":
                 return lr == null && epochs == null ? new LogisticRegressionTrainer()
@@ -144,6 +145,9 @@ public final class CheckupCommand implements Callable<Integer> {
                 MlpTrainer.Builder mlp = MlpTrainer.builder().seed(seed).progress(false);
                 if (data == null) {
                     mlp.hidden(32, 32).learningRate(DEMO_LEARNING_RATE).epochs(5).batchSize(64);
+                } else {
+                    // The default batch of 256 is more than a small file's training part holds.
+                    mlp.batchSize(Math.max(1, Math.min(256, trainRows / 8)));
                 }
                 if (lr != null) {
                     mlp.learningRate(lr);

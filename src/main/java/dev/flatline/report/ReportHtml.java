@@ -61,9 +61,13 @@ public final class ReportHtml {
                 .append("</code>").append(report.standardised() ? ", standardised" : "").append("). Trainer: <code>")
                 .append(esc(report.trainer())).append("</code>. Checked in ")
                 .append(fmt("%.1f", report.elapsedSeconds())).append(" s.</p>\n");
+        List<String> features = report.features();
+        h.append("<p>Features: ").append(esc(String.join(", ", features.subList(0, Math.min(30, features.size())))))
+                .append(features.size() > 30 ? " and " + (features.size() - 30) + " more" : "").append(".</p>\n");
         rootCause(h, report);
         h.append("<h2>The model on the test part</h2>\n");
         metricsTable(h, List.of("model"), List.of(report.metrics()));
+        perClassTable(h, report);
         h.append("<h2>Charts</h2>\n");
         for (Chart chart : ReportCharts.all(report)) {
             h.append(chart.toHtml()).append('\n');
@@ -126,6 +130,21 @@ public final class ReportHtml {
                     .append(fmt("%.3f", m.macroF1())).append("</td><td>").append(m.neverPredicted().size())
                     .append(m.neverPredicted().isEmpty() ? "" : " (" + esc(String.join(", ", m.neverPredicted())) + ")")
                     .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    private static void perClassTable(StringBuilder h, Report report) {
+        Metrics m = report.metrics();
+        h.append("<table><thead><tr><th>class</th><th>training rows</th><th>test rows</th><th>predicted</th>"
+                + "<th>recall</th></tr></thead><tbody>\n");
+        for (Map.Entry<String, Long> e : m.trueCounts().entrySet()) {
+            String c = e.getKey();
+            Double recall = m.recall().get(c);
+            h.append("<tr><th>").append(esc(c)).append("</th><td>").append(report.classCounts().getOrDefault(c, 0))
+                    .append("</td><td>").append(e.getValue()).append("</td><td>")
+                    .append(m.predictedCounts().getOrDefault(c, 0L)).append("</td><td>")
+                    .append(recall == null ? "–" : fmt("%.3f", recall)).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
     }
