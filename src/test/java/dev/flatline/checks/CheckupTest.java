@@ -91,6 +91,28 @@ class CheckupTest {
     }
 
     @Test
+    void everyBundledDatasetIsCheckedWithoutAFailedCheck() {
+        for (String name : Datasets.names()) {
+            LabelledData data = Datasets.byName(name);
+            Report report = Checkup.of(data).trainer(MlpTrainer.builder().hidden(32).epochs(3).batchSize(32).seed(0)
+                    .build()).budget(Duration.ofSeconds(20)).run();
+            assertTrue(report.results().stream().noneMatch(r -> r.status() == CheckResult.Status.FAILED),
+                    name + ": " + report.results());
+            assertEquals(Checks.all().size(), report.results().size());
+        }
+    }
+
+    @Test
+    void theSameCheckupTwiceGivesTheSameReport() {
+        var trainer = CheckFixtures.smallMlp().learningRate(0.5).build();
+        Report a = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
+        Report b = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
+        assertEquals(a.findings(), b.findings());
+        assertEquals(a.metrics().predictedLabels(), b.metrics().predictedLabels());
+        assertEquals(a.trials().stream().map(Trial::lift).toList(), b.trials().stream().map(Trial::lift).toList());
+    }
+
+    @Test
     void aSpentBudgetSkipsCostlyChecksButStillReports() {
         Report report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build())
                 .budget(Duration.ofMillis(1)).run();
