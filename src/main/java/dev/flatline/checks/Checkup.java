@@ -171,6 +171,13 @@ public final class Checkup {
             if (fix.isEmpty()) {
                 continue;
             }
+            Optional<Trial> same = trials.stream().filter(t -> t.fix().equals(fix.get().description())).findFirst();
+            if (same.isPresent()) {
+                // Two findings with one remedy share its trial rather than retraining.
+                trials.add(new Trial(finding.id(), same.get().fix(), same.get().code(), same.get().rows(),
+                        same.get().before(), same.get().after()));
+                continue;
+            }
             if (before == null) {
                 before = trialData == data ? context.metrics()
                         : context.evaluate(context.fit(trainer, trialData.train()), trialData.test());

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tribuo.common.tree.AbstractCARTTrainer;
 
 /**
  * {@code feature-scale} (R19): features on very different scales, or far from unit scale, make
  * gradient training of networks and linear models slow or unstable (trees do not care). Compares the
- * training part's per-feature standard deviations and magnitudes.
+ * training part's per-feature standard deviations and magnitudes. For a CART tree the finding is only
+ * informational.
  */
 public final class FeatureScaleCheck implements Check {
 
@@ -54,14 +56,20 @@ public final class FeatureScaleCheck implements Check {
             return CheckResult.notApplicable(id(), "every feature is constant (see constant-features)");
         }
         double ratio = maxStd / minStd;
-        if (ratio < 100 && maxMagnitude < 100) {
+        if (ratio < 100 && maxMagnitude < 10) {
             return CheckResult.healthy(id(), String.format(Locale.ROOT,
                     "features on similar scales (std ratio %.1f, largest magnitude %.3g)", ratio, maxMagnitude));
         }
-        Severity severity = ratio >= 1e4 || maxMagnitude >= 1e4 ? Severity.HIGH : Severity.MEDIUM;
+        // Trees split on thresholds and do not care about scale; networks and linear models do.
+        boolean tree = context.trainer() instanceof AbstractCARTTrainer<?>;
+        Severity severity = tree ? Severity.INFO
+                : ratio >= 1e3 || maxMagnitude >= 100 ? Severity.HIGH : Severity.MEDIUM;
         List<String> notes = new ArrayList<>();
         if (data.standardised()) {
             notes.add("the data says it is standardised, yet scales differ");
+        }
+        if (tree) {
+            notes.add("a tree is not affected by feature scale");
         }
         return CheckResult.problem(id(), new Finding(id(), severity, String.format(Locale.ROOT,
                 "Features are on very different scales: standard deviations differ %.3g-fold and '%s' reaches "

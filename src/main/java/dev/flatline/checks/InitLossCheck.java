@@ -67,7 +67,8 @@ public final class InitLossCheck implements Check {
     @Override
     public Optional<Fix> fix(Finding finding, CheckContext context) {
         if (finding.severity() == Severity.HIGH && !context.data().standardised()) {
-            return Optional.of(Fixes.standardise());
+            // Unscaled inputs are the cause; feature-scale owns (and tries) that remedy.
+            return Optional.empty();
         }
         return Optional.of(Fix.trainer("output bias started at the log class priors",
                 "MlpTrainer.builder()...outputBiasFromPriors(true)",

@@ -15,8 +15,14 @@ public final class TrainTestShiftCheck implements Check {
 
     /** A feature is shifted when its test mean is this many training deviations away... */
     static final double MEAN_SHIFT = 1.0;
-    /** ...or its test deviation differs from the training one by this factor. */
+    /**
+     * ...or its test deviation differs from the training one by this factor, together with a mean
+     * shift of at least a quarter deviation (a sparse column's spread alone varies a lot between random
+     * parts)...
+     */
     static final double SPREAD_FACTOR = 3.0;
+    /** ...or by this factor alone. */
+    static final double SPREAD_ALONE = 10.0;
 
     @Override
     public String id() {
@@ -46,7 +52,7 @@ public final class TrainTestShiftCheck implements Check {
             compared++;
             double meanShift = Math.abs(b.mean() - a.mean()) / a.std();
             double spread = Math.max(b.std() / a.std(), a.std() / Math.max(b.std(), 1e-300));
-            if (meanShift > MEAN_SHIFT || spread > SPREAD_FACTOR) {
+            if (meanShift > MEAN_SHIFT || spread > SPREAD_ALONE || (spread > SPREAD_FACTOR && meanShift > 0.25)) {
                 shifted.add(String.format(Locale.ROOT, "%s (mean shift %.2f sd, spread x%.2f)",
                         data.featureNames().get(j), meanShift, spread));
             }

@@ -60,6 +60,15 @@ class DataChecksTest {
     }
 
     @Test
+    void featureScaleIsOnlyInformationForATree() {
+        Finding f = assertFinding(new FeatureScaleCheck().run(context(Datasets.breastCancer(), CheckFixtures.cart())),
+                Severity.INFO);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals(Severity.HIGH, assertFinding(new FeatureScaleCheck().run(context(Datasets.breastCancer(),
+                logistic())), Severity.HIGH).severity());
+    }
+
+    @Test
     void constantFeaturesFindsAConstantColumnAndNothingInWine() {
         LabelledData withConstant = modified(Datasets.wine(), t -> t.insertColumn(0,
                 DoubleColumn.create("always seven", t.rowCount()).setMissingTo(7.0)));
