@@ -132,9 +132,9 @@ public final class CheckContext {
     /**
      * A network trainer adapted to a small training set: the batch no larger than a quarter of it
      * (so validation and several steps per epoch still fit), and epochs raised so that the number of
-     * steps matches {@code stepsOf} rows (capped at 8x the trainer's epochs).
+     * steps matches that of {@code epochs} epochs over {@code stepsOfRows} rows (capped at 8x the epochs).
      */
-    public static MlpTrainer forRows(MlpTrainer base, int rows, int stepsOfRows, int epochs, int batch) {
+    static MlpTrainer forRows(MlpTrainer base, int rows, int stepsOfRows, int epochs, int batch) {
         int newBatch = Math.max(1, Math.min(batch, rows / 4));
         int newEpochs = (int) Math.min(8L * epochs, Math.max(epochs,
                 Math.round((double) epochs * stepsOfRows / Math.max(1, rows))));

@@ -17,8 +17,8 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
 
     /** Fractions of the largest subset that are fitted. */
     private static final double[] FRACTIONS = {0.125, 0.25, 0.5, 1.0};
-    /** The largest subset: twice the quick sample, enough to see the trend on large data. */
-    static final int MAX_ROWS = 2 * CheckContext.QUICK_ROWS;
+    /** The largest subset: the quick sample's size, enough to see the trend on large data. */
+    static final int MAX_ROWS = CheckContext.QUICK_ROWS;
 
     static LearningCurve run(CheckContext context) {
         CheckData data = context.data();

@@ -41,7 +41,7 @@ public final class LearningCurveCheck implements Check {
         if (curve.trainBalancedAccuracy()[last] < UNDERFIT && curve.gap() < 0.1) {
             return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
                     "The model underfits: even on its own %d training rows its balanced accuracy is only %.3f.",
-                    curve.rows()[last], curve.trainBalancedAccuracy()[last]), Finding.evidence(numbers),
+                    curve.rows()[last], curve.trainBalancedAccuracy()[last]), evidence(numbers),
                     new Remedy("Fix training first (learning rate, epochs), then add capacity.",
                             "MlpTrainer.builder()...hidden(128, 128).epochs(30)"), Notebooks.DATA_VOLUME));
         }

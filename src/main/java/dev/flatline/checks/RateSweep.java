@@ -21,13 +21,21 @@ import java.util.TreeSet;
 public record RateSweep(double[] rates, double[] balancedAccuracy, double[] initialLoss, double[] finalLoss,
                         int[] classesPredicted, double[] deadUnits, double current, int rows) {
 
-    /** Runs the sweep for a network trainer on the context's quick sample. */
+    /** Usual rates for Adam and AdamW, one per decade. */
+    static final double[] ADAPTIVE_RATES = {1e-4, 1e-3, 1e-2, 1e-1};
+    /** Usual rates for SGD and its momentum variants. */
+    static final double[] SGD_RATES = {1e-3, 1e-2, 1e-1, 1};
+
+    /**
+     * Runs the sweep for a network trainer on the context's quick sample. Each fit takes as many steps
+     * as the trainer would on twice the sample (or on the whole training part, if smaller), so rates are
+     * compared after a comparable amount of training.
+     */
     static RateSweep run(CheckContext context, MlpTrainer trainer) {
         CheckData data = context.quickData();
         double current = MlpSettings.number(trainer, "learningRate");
         TreeSet<Double> grid = new TreeSet<>();
-        double[] base = MlpSettings.adaptive(trainer) ? new double[] {1e-4, 1e-3, 1e-2, 1e-1} : new double[] {1e-3, 1e-2, 1e-1, 1};
-        for (double r : base) {
+        for (double r : MlpSettings.adaptive(trainer) ? ADAPTIVE_RATES : SGD_RATES) {
             grid.add(r);
         }
         grid.add(current);
@@ -38,10 +46,11 @@ public record RateSweep(double[] rates, double[] balancedAccuracy, double[] init
         double[] fin = new double[n];
         int[] predicted = new int[n];
         double[] dead = new double[n];
-        int fullRows = context.data().train().size();
+        int rows = data.train().size();
+        int stepsOfRows = Math.min(context.data().train().size(), 2 * rows);
         for (int i = 0; i < n; i++) {
-            MlpTrainer t = CheckContext.forRows(trainer.toBuilder().learningRate(rates[i]).build(),
-                    data.train().size(), Math.min(fullRows, data.train().size() * 2), MlpSettings.integer(trainer, "epochs"), MlpSettings.integer(trainer, "batchSize"));
+            MlpTrainer t = CheckContext.forRows(trainer.toBuilder().learningRate(rates[i]).build(), rows, stepsOfRows,
+                    MlpSettings.integer(trainer, "epochs"), MlpSettings.integer(trainer, "batchSize"));
             MlpModel m = (MlpModel) context.fit(t, data.train());
             Metrics metrics = context.evaluate(m, data.test());
             bal[i] = metrics.balancedAccuracy();
@@ -54,7 +63,7 @@ public record RateSweep(double[] rates, double[] balancedAccuracy, double[] init
             dead[i] = m.history().epochs().isEmpty() ? 0
                     : Arrays.stream(m.history().last().deadUnitFractions()).max().orElse(0);
         }
-        return new RateSweep(rates, bal, init, fin, predicted, dead, current, data.train().size());
+        return new RateSweep(rates, bal, init, fin, predicted, dead, current, rows);
     }
 
     /** Index of the trainer's own rate. */
