@@ -45,7 +45,8 @@ public final class Checkup {
     public static final long DEFAULT_SEED = 0;
 
     private final CheckData data;
-    private Trainer<Label> trainer = MlpTrainer.builder().progress(false).build();
+    /** Null until set: the default network is sized to the data in {@link #run()}. */
+    private Trainer<Label> trainer;
     private Duration budget = DEFAULT_BUDGET;
     private long seed = DEFAULT_SEED;
     private int maxTrials = DEFAULT_TRIALS;
@@ -65,7 +66,10 @@ public final class Checkup {
         return new Checkup(data);
     }
 
-    /** The trainer whose model is checked (default: a flatline network with default settings). */
+    /**
+     * The trainer whose model is checked (default: a flatline network with default settings, its batch
+     * cut to an eighth of the training rows on small data).
+     */
     public Checkup trainer(Trainer<Label> checkedTrainer) {
         if (checkedTrainer == null) {
             throw new IllegalArgumentException("trainer is null");
@@ -106,10 +110,22 @@ public final class Checkup {
         return this;
     }
 
+    /**
+     * The default network's settings for {@code trainRows} training rows: flatline's defaults with the
+     * batch cut to an eighth of the rows on small data (the default 256 is more than a small file holds),
+     * and no live progress.
+     */
+    public static MlpTrainer.Builder defaultNetwork(int trainRows) {
+        return MlpTrainer.builder().batchSize(Math.max(1, Math.min(256, trainRows / 8))).progress(false);
+    }
+
     /** Runs the checkup. */
     public Report run() {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         long t0 = System.nanoTime();
+        if (trainer == null) {
+            trainer = defaultNetwork(data.train().size()).build();
+        }
         CheckContext context = new CheckContext(data, trainer, seed, budget);
         context.model();
         List<Check> ordered = new ArrayList<>(checks);

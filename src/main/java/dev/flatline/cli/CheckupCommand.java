@@ -132,7 +132,7 @@ public final class CheckupCommand implements Callable<Integer> {
         return CheckData.of(train, testData);
     }
 
-    /** The trainer to check; a network's batch is kept to at most an eighth of the training rows. */
+    /** The trainer to check; a network starts from the checkup's default network for this many rows. */
     private Trainer<Label> buildTrainer(int trainRows) {
         switch (trainer) {
             case "logistic":
@@ -142,12 +142,9 @@ public final class CheckupCommand implements Callable<Integer> {
             case "tree":
                 return new CARTClassificationTrainer();
             default:
-                MlpTrainer.Builder mlp = MlpTrainer.builder().seed(seed).progress(false);
+                MlpTrainer.Builder mlp = Checkup.defaultNetwork(trainRows).seed(seed);
                 if (data == null) {
                     mlp.hidden(32, 32).learningRate(DEMO_LEARNING_RATE).epochs(5).batchSize(64);
-                } else {
-                    // The default batch of 256 is more than a small file's training part holds.
-                    mlp.batchSize(Math.max(1, Math.min(256, trainRows / 8)));
                 }
                 if (lr != null) {
                     mlp.learningRate(lr);

@@ -113,6 +113,13 @@ class CheckupTest {
     }
 
     @Test
+    void theDefaultTrainerFitsSmallData() {
+        Report report = Checkup.of(Datasets.glass().standardised()).run();
+        assertEquals("MlpTrainer", report.trainerKind());
+        assertTrue(report.trainer().contains("batch=21"), report.trainer());
+    }
+
+    @Test
     void aSpentBudgetSkipsCostlyChecksButStillReports() {
         Report report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build())
                 .budget(Duration.ofMillis(1)).run();
