@@ -55,7 +55,7 @@ public final class CheckupCommand implements Callable<Integer> {
             description = "Class column (default: ${DEFAULT-VALUE}).")
     String target;
     @Option(names = "--test", paramLabel = "FILE",
-            description = "Separate test CSV with the same columns (default: a stratified 20% of --data).")
+            description = "Separate test CSV with the same columns (default: a stratified 20%% of --data).")
     Path test;
     @Option(names = "--trainer", paramLabel = "mlp|logistic|tree", defaultValue = "mlp",
             description = "Model to check: mlp (flatline network), logistic (Tribuo), tree (Tribuo CART) "
