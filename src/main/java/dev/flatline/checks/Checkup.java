@@ -36,7 +36,7 @@ public final class Checkup {
     /** Default budget: the checks' work and the remedies' fits. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
     /** Most remedies tried. */
-    public static final int DEFAULT_TRIALS = 4;
+    public static final int DEFAULT_TRIALS = 6;
     /** Training rows of each remedy trial on large data. */
     public static final int TRIAL_ROWS = 16000;
     /** A remedy must lift the model at least this much for its finding to be called the root cause. */

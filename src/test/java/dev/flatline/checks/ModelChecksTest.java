@@ -90,4 +90,13 @@ class ModelChecksTest {
         CheckResult healthy = new LearningCurveCheck().run(context(WINE, logistic()));
         assertHealthy(healthy);
     }
+
+    @Test
+    void learningCurveSaysWhenMoreDataWouldHelp() {
+        LabelledData glass = Datasets.glass().standardised();
+        Finding f = assertFinding(new LearningCurveCheck().run(context(glass,
+                Checkup.defaultNetwork(glass.trainSize()).seed(0).build())), Severity.LOW);
+        assertTrue(f.title().contains("still rises"), f.title());
+        assertTrue((double) f.evidence().get("last_doubling_gain") >= LearningCurveCheck.RISING);
+    }
 }
