@@ -105,8 +105,8 @@ public final class ReportHtml {
     private static void rootCause(StringBuilder h, Report report) {
         Optional<Trial> trial = report.rootCauseTrial();
         if (report.rootCause().isEmpty() || trial.isEmpty()) {
-            h.append("<div class=\"flatline-root\"><strong>No single remedy tried lifted the model clearly.</strong> "
-                    + "See the findings below.</div>\n");
+            h.append("<div class=\"flatline-root\"><strong>").append(esc(ReportText.noRootCause(report)))
+                    .append("</strong></div>\n");
             return;
         }
         Finding root = report.rootCause().get();

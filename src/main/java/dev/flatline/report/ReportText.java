@@ -12,6 +12,18 @@ public final class ReportText {
     private ReportText() {
     }
 
+    /** Why the report names no root cause, in a sentence. */
+    static String noRootCause(Report report) {
+        if (report.findings().isEmpty()) {
+            return "No finding: the model passed every check that applied.";
+        }
+        if (report.trials().isEmpty()) {
+            return "No remedy could be tried (none of the serious findings has one, or the budget ran out); "
+                    + "see the findings.";
+        }
+        return "No remedy tried lifted the model clearly; see the findings.";
+    }
+
     /** The summary: one line on the model, the root cause with its before/after, then the findings. */
     public static String summary(Report report) {
         StringBuilder s = new StringBuilder();
@@ -31,7 +43,7 @@ public final class ReportText {
                 s.append("  fix:   ").append(root.remedy().code()).append('\n');
             }
         } else {
-            s.append("\nNo single remedy tried lifted the model clearly; see the findings.\n");
+            s.append('\n').append(noRootCause(report)).append('\n');
         }
         s.append(String.format(Locale.ROOT, "%nFindings (%d):%n", report.findings().size()));
         int i = 1;
