@@ -165,10 +165,10 @@ public final class Checkup {
         return result.timed((System.nanoTime() - t0) / 1e9);
     }
 
-    /** Tries the remedies of the most serious findings that have one, while the budget lasts. */
+    /** Tries the remedies of the findings that have one, most serious first, while trials and budget last. */
     private List<Trial> tryRemedies(List<Finding> found, Map<String, Check> byId, CheckContext context) {
         List<Finding> candidates = found.stream()
-                .filter(f -> f.severity() == Severity.HIGH || f.severity() == Severity.MEDIUM)
+                .filter(f -> f.severity() != Severity.INFO)
                 .sorted(Comparator.comparing(Finding::severity))
                 .toList();
         List<Trial> trials = new ArrayList<>();

@@ -76,6 +76,11 @@ class CheckupTest {
                 DoubleColumn.create("zeros", t.rowCount()).setMissingTo(0.0)));
         Report report = Checkup.of(withConstant).trainer(new LogisticRegressionTrainer()).run();
         assertTrue(report.finding("constant-features").isPresent(), report.findings()::toString);
+        // Dropping it is tried, changes nothing, and so the finding is not the root cause.
+        Trial dropped = report.trials().stream().filter(t -> t.finding().equals("constant-features")).findFirst()
+                .orElseThrow();
+        assertTrue(Math.abs(dropped.lift()) < Checkup.ROOT_CAUSE_LIFT, dropped::toString);
+        assertFalse(report.rootCause().map(f -> f.id().equals("constant-features")).orElse(false));
     }
 
     @Test
