@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FlatlineCli.Version.class,
         description = "Find out why a classifier predicts one class for everything, and fix it.",
-        subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, BenchCommand.class, WeightsCommand.class,
-                RebalanceCommand.class, DoctorCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, KernelCommand.class, CheckupCommand.class, WeightsCommand.class,
+                RebalanceCommand.class, BenchCommand.class, DoctorCommand.class})
 public final class FlatlineCli {
 
     private FlatlineCli() {

@@ -2,9 +2,12 @@ package dev.flatline.kernel;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.flatline.checks.Report;
 import dev.flatline.plots.Chart;
 import dev.flatline.plots.LiveFrame;
 import dev.flatline.report.EvaluationHtml;
+import dev.flatline.report.ReportHtml;
+import dev.flatline.report.ReportText;
 import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -17,9 +20,10 @@ import tech.tablesaw.api.Table;
 /**
  * How the kernel shows flatline's and its stack's objects: Tablesaw tables as HTML tables, charts as
  * plotly (HTML for every front end and Plotly's own JSON for JupyterLab), Tribuo evaluations and
- * confusion matrices as HTML tables. Every object also gets a {@code text/plain} view. A live
- * display's frames ({@link LiveFrame}) go out as HTML only: JupyterLab's plotly extension would keep
- * the first figure of an output updated in place (see {@link LiveFrame}).
+ * confusion matrices as HTML tables, checkup reports as HTML with their charts. Every object also
+ * gets a {@code text/plain} view. A live display's frames ({@link LiveFrame}) go out as HTML only:
+ * JupyterLab's plotly extension would keep the first figure of an output updated in place (see
+ * {@link LiveFrame}).
  *
  * <p>One instance per kernel session: before a chart it lets {@link PlotlyLoaderOutput} send plotly.js
  * (3.2 MB) as an output of its own when no output of the notebook holds it any more.
@@ -74,6 +78,14 @@ final class KernelRenderers {
                 .register((evaluation, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> EvaluationHtml.evaluation(evaluation));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, evaluation::toString);
+                });
+
+        renderer.createRegistration(Report.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((report, context) -> {
+                    plotlyLoader.beforeChart();
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> ReportHtml.fragment(report));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ReportText.summary(report));
                 });
 
         renderer.createRegistration(ConfusionMatrix.class)

@@ -11,3 +11,5 @@ import dev.flatline.data.*;
 import dev.flatline.plots.*;
 import dev.flatline.nn.*;
 import dev.flatline.report.*;
+import java.time.Duration;
+import dev.flatline.checks.*;

@@ -1,0 +1,290 @@
+package dev.flatline.checks;
+
+import dev.flatline.data.LabelledData;
+import dev.flatline.data.StratifiedSplit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.TransformerMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
+
+/**
+ * The data a checkup looks at: a training part and a test part as Tribuo datasets with the same
+ * feature columns, plus the names that reports show. Made from a {@link LabelledData} (its own split)
+ * or from two files (all rows of one to train, all rows of the other to test).
+ *
+ * <p>Immutable; the methods that change the data (standardising, dropping columns, subsampling,
+ * zeroing inputs) return new objects and never touch the datasets they were made from.
+ */
+public final class CheckData {
+
+    private final String name;
+    private final String target;
+    private final List<String> featureNames;
+    private final Dataset<Label> train;
+    private final Dataset<Label> test;
+    private final boolean standardised;
+    private final boolean separateTestFile;
+    /** Column-major copies, made on first use (several data checks read them). */
+    private double[][] trainColumns;
+    private double[][] testColumns;
+
+    private CheckData(String name, String target, List<String> featureNames, Dataset<Label> train,
+            Dataset<Label> test, boolean standardised, boolean separateTestFile) {
+        this.name = name;
+        this.target = target;
+        this.featureNames = List.copyOf(featureNames);
+        this.train = train;
+        this.test = test;
+        this.standardised = standardised;
+        this.separateTestFile = separateTestFile;
+    }
+
+    /** The data's own stratified split. */
+    public static CheckData of(LabelledData data) {
+        return new CheckData(data.name(), data.targetName(), data.featureNames(), data.train(), data.test(),
+                data.standardisation().isPresent(), false);
+    }
+
+    /**
+     * All rows of {@code trainData} to train and all rows of {@code testData} to test (the CLI's
+     * {@code --test FILE}); both must have the same feature columns in the same order.
+     *
+     * @throws IllegalArgumentException if the columns differ, naming the differences
+     */
+    public static CheckData of(LabelledData trainData, LabelledData testData) {
+        if (!trainData.featureNames().equals(testData.featureNames())) {
+            List<String> missing = new ArrayList<>(trainData.featureNames());
+            missing.removeAll(testData.featureNames());
+            List<String> extra = new ArrayList<>(testData.featureNames());
+            extra.removeAll(trainData.featureNames());
+            throw new IllegalArgumentException("The test data '" + testData.name() + "' does not have the same feature "
+                    + "columns as the training data '" + trainData.name() + "'"
+                    + (missing.isEmpty() ? "" : "; missing in test: " + missing)
+                    + (extra.isEmpty() ? "" : "; only in test: " + extra)
+                    + (missing.isEmpty() && extra.isEmpty() ? " (same names, different order)" : "")
+                    + ". Give both files the same columns.");
+        }
+        Dataset<Label> all = union(trainData.train(), trainData.test(), trainData.name() + " (all rows)");
+        Dataset<Label> test = union(testData.train(), testData.test(), testData.name() + " (all rows)");
+        return new CheckData(trainData.name(), trainData.targetName(), trainData.featureNames(), all, test,
+                trainData.standardisation().isPresent(), true);
+    }
+
+    /** The dataset's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The class column's name. */
+    public String target() {
+        return target;
+    }
+
+    /** Feature names, in column order. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The training part (shared: copy it before changing it). */
+    public Dataset<Label> train() {
+        return train;
+    }
+
+    /** The test part (shared: copy it before changing it). */
+    public Dataset<Label> test() {
+        return test;
+    }
+
+    /** Whether the features were standardised on the training part before the checkup. */
+    public boolean standardised() {
+        return standardised;
+    }
+
+    /** Whether the test part came from its own file (so its preprocessing may differ, R18). */
+    public boolean separateTestFile() {
+        return separateTestFile;
+    }
+
+    /**
+     * Training rows per class, largest first (ties by name). The one place the checks count classes,
+     * from the Tribuo dataset the model is trained on.
+     */
+    public Map<String, Integer> classCounts() {
+        return counts(train);
+    }
+
+    /** Test rows per class, largest first. */
+    public Map<String, Integer> testClassCounts() {
+        return counts(test);
+    }
+
+    /** Column-major training features: {@code [feature][row]}, 0 where an example lacks a feature (shared: do not change). */
+    public synchronized double[][] trainColumns() {
+        if (trainColumns == null) {
+            trainColumns = columns(train);
+        }
+        return trainColumns;
+    }
+
+    /** Column-major test features: {@code [feature][row]}. */
+    public synchronized double[][] testColumns() {
+        if (testColumns == null) {
+            testColumns = columns(test);
+        }
+        return testColumns;
+    }
+
+    /**
+     * Standardised copies: means and standard deviations fitted on the training part only, applied to
+     * both (R19), with Tribuo's {@link MeanStdDevTransformation}.
+     */
+    public CheckData standardisedCopy() {
+        TransformationMap map = new TransformationMap(List.of(new MeanStdDevTransformation()));
+        TransformerMap fitted = train.createTransformers(map);
+        return new CheckData(name, target, featureNames, fitted.transformDataset(train),
+                fitted.transformDataset(test), true, separateTestFile);
+    }
+
+    /** Copies without the named feature columns. */
+    public CheckData withoutFeatures(Set<String> dropped) {
+        List<String> kept = featureNames.stream().filter(f -> !dropped.contains(f)).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("dropping " + dropped + " would leave no features");
+        }
+        UnaryOperator<Example<Label>> keep = e -> {
+            List<String> names = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (Feature f : e) {
+                if (!dropped.contains(f.getName())) {
+                    names.add(f.getName());
+                    values.add(f.getValue());
+                }
+            }
+            return new ArrayExample<>(e.getOutput(), names.toArray(new String[0]),
+                    values.stream().mapToDouble(Double::doubleValue).toArray());
+        };
+        return new CheckData(name, target, kept, map(train, "without " + dropped, keep),
+                map(test, "without " + dropped, keep), standardised, separateTestFile);
+    }
+
+    /** Copies whose every feature value is 0: what a model can learn from the labels alone (B3). */
+    public CheckData zeroedInputs() {
+        UnaryOperator<Example<Label>> zero = e -> {
+            String[] names = new String[e.size()];
+            int i = 0;
+            for (Feature f : e) {
+                names[i++] = f.getName();
+            }
+            return new ArrayExample<>(e.getOutput(), names, new double[names.length]);
+        };
+        return new CheckData(name, target, featureNames, map(train, "zeroed inputs", zero),
+                map(test, "zeroed inputs", zero), standardised, separateTestFile);
+    }
+
+    /** A copy whose training part is a stratified sample of at most {@code size} rows (test unchanged). */
+    public CheckData subsampleTrain(int size, long seed) {
+        if (size >= train.size()) {
+            return this;
+        }
+        return new CheckData(name, target, featureNames, sample(train, size, seed), test, standardised,
+                separateTestFile);
+    }
+
+    /** A copy with another training part (same columns), e.g. a reweighted one. */
+    public CheckData withTrain(Dataset<Label> newTrain) {
+        return new CheckData(name, target, featureNames, newTrain, test, standardised, separateTestFile);
+    }
+
+    /** A stratified sample of at most {@code size} rows of any dataset, with data's own stratified sampler. */
+    static Dataset<Label> sample(Dataset<Label> dataset, int size, long seed) {
+        if (size >= dataset.size()) {
+            return dataset;
+        }
+        String[] labels = new String[dataset.size()];
+        int[] rows = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = dataset.getExample(i).getOutput().getLabel();
+            rows[i] = i;
+        }
+        int[] kept = StratifiedSplit.subsample(labels, rows, size, seed);
+        MutableDataset<Label> out = empty("stratified sample of " + size + " rows");
+        for (int row : kept) {
+            out.add(dataset.getExample(row).copy());
+        }
+        return out;
+    }
+
+    /** A copy of a dataset with each example replaced by {@code f} of a copy of it. */
+    static MutableDataset<Label> map(Dataset<Label> dataset, String what, UnaryOperator<Example<Label>> f) {
+        MutableDataset<Label> out = empty(what);
+        for (Example<Label> e : dataset) {
+            Example<Label> copy = f.apply(e.copy());
+            copy.setWeight(e.getWeight());
+            out.add(copy);
+        }
+        return out;
+    }
+
+    static MutableDataset<Label> empty(String what) {
+        LabelFactory factory = new LabelFactory();
+        return new MutableDataset<>(new SimpleDataSourceProvenance("flatline checkup: " + what, factory), factory);
+    }
+
+    private static Dataset<Label> union(Dataset<Label> a, Dataset<Label> b, String what) {
+        MutableDataset<Label> out = empty(what);
+        a.forEach(e -> out.add(e.copy()));
+        b.forEach(e -> out.add(e.copy()));
+        return out;
+    }
+
+    private double[][] columns(Dataset<Label> dataset) {
+        Map<String, Integer> index = new TreeMap<>();
+        for (int j = 0; j < featureNames.size(); j++) {
+            index.put(featureNames.get(j), j);
+        }
+        double[][] cols = new double[featureNames.size()][dataset.size()];
+        int row = 0;
+        for (Example<Label> e : dataset) {
+            for (Feature f : e) {
+                Integer j = index.get(f.getName());
+                if (j != null) {
+                    cols[j][row] = f.getValue();
+                }
+            }
+            row++;
+        }
+        return cols;
+    }
+
+    private static Map<String, Integer> counts(Dataset<Label> dataset) {
+        Map<String, Integer> byName = new TreeMap<>();
+        for (Example<Label> e : dataset) {
+            byName.merge(e.getOutput().getLabel(), 1, Integer::sum);
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        byName.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEachOrdered(e -> ordered.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    @Override
+    public String toString() {
+        return "CheckData[" + name + ": " + train.size() + " training / " + test.size() + " test rows, "
+                + featureNames.size() + " features" + (standardised ? ", standardised" : "") + "]";
+    }
+}

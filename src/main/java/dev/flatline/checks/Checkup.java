@@ -1,0 +1,228 @@
+package dev.flatline.checks;
+
+import dev.flatline.data.LabelledData;
+import dev.flatline.nn.MlpTrainer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+
+/**
+ * The one-call checkup (B1): runs the applicable checks cheapest first within a time budget, then
+ * tries the remedies of the most serious findings by retraining, and ranks the findings so that the
+ * one whose remedy lifts the model most comes first as the likely root cause.
+ *
+ * <pre>{@code
+ * Report report = Checkup.of(data).trainer(trainer).budget(Duration.ofSeconds(30)).run();
+ * report.rootCause();   // e.g. learning-rate
+ * report.findings();    // ranked, with evidence and remedies
+ * }</pre>
+ *
+ * <p>A remedy is judged on balanced accuracy and on the classes predicted again (see
+ * {@link Trial#lift()}): one that moves nothing is ranked below the findings whose remedies were not
+ * tried. Before and after are trained on the same training rows (a stratified sample of at most
+ * {@value #TRIAL_ROWS} on large data) and scored on the whole test part.
+ */
+public final class Checkup {
+
+    /** Default budget: the checks' work and the remedies' fits. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
+    /** Most remedies tried. */
+    public static final int DEFAULT_TRIALS = 6;
+    /** Training rows of each remedy trial on large data. */
+    public static final int TRIAL_ROWS = 16000;
+    /** A remedy must lift the model at least this much for its finding to be called the root cause. */
+    public static final double ROOT_CAUSE_LIFT = 0.02;
+    /** The default seed. */
+    public static final long DEFAULT_SEED = 0;
+
+    private final CheckData data;
+    /** Null until set: the default network is sized to the data in {@link #run()}. */
+    private Trainer<Label> trainer;
+    private Duration budget = DEFAULT_BUDGET;
+    private long seed = DEFAULT_SEED;
+    private int maxTrials = DEFAULT_TRIALS;
+    private List<Check> checks = Checks.all();
+
+    private Checkup(CheckData data) {
+        this.data = data;
+    }
+
+    /** A checkup of the data's own split. */
+    public static Checkup of(LabelledData data) {
+        return new Checkup(CheckData.of(data));
+    }
+
+    /** A checkup of prepared check data (e.g. {@link CheckData#of(LabelledData, LabelledData)}). */
+    public static Checkup of(CheckData data) {
+        return new Checkup(data);
+    }
+
+    /**
+     * The trainer whose model is checked (default: a flatline network with default settings, its batch
+     * cut to an eighth of the training rows on small data).
+     */
+    public Checkup trainer(Trainer<Label> checkedTrainer) {
+        if (checkedTrainer == null) {
+            throw new IllegalArgumentException("trainer is null");
+        }
+        // Checks train many small networks: no live progress display for them.
+        this.trainer = checkedTrainer instanceof MlpTrainer mlp ? mlp.toBuilder().progress(false).build()
+                : checkedTrainer;
+        return this;
+    }
+
+    /** The time budget; costly checks and remedies that do not fit are skipped and say so. */
+    public Checkup budget(Duration time) {
+        if (time == null || time.isNegative() || time.isZero()) {
+            throw new IllegalArgumentException("budget must be positive, got " + time);
+        }
+        this.budget = time;
+        return this;
+    }
+
+    /** Seed for every sample the checks draw. */
+    public Checkup seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /** At most this many remedies are tried (0: none). */
+    public Checkup maxTrials(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("maxTrials must be >= 0, got " + n);
+        }
+        this.maxTrials = n;
+        return this;
+    }
+
+    /** Runs only these checks. */
+    public Checkup checks(List<Check> chosen) {
+        this.checks = List.copyOf(chosen);
+        return this;
+    }
+
+    /**
+     * The default network's settings for {@code trainRows} training rows: flatline's defaults with the
+     * batch cut to an eighth of the rows on small data (the default 256 is more than a small file holds),
+     * and no live progress.
+     */
+    public static MlpTrainer.Builder defaultNetwork(int trainRows) {
+        return MlpTrainer.builder().batchSize(Math.max(1, Math.min(256, trainRows / 8))).progress(false);
+    }
+
+    /** Runs the checkup. */
+    public Report run() {
+        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+        long t0 = System.nanoTime();
+        if (trainer == null) {
+            trainer = defaultNetwork(data.train().size()).build();
+        }
+        CheckContext context = new CheckContext(data, trainer, seed, budget);
+        context.model();
+        List<Check> ordered = new ArrayList<>(checks);
+        ordered.sort(Comparator.comparing(Check::cost)); // stable: catalogue order within a cost
+        List<CheckResult> results = new ArrayList<>();
+        Map<String, Check> byId = new HashMap<>();
+        for (Check check : ordered) {
+            byId.put(check.id(), check);
+            results.add(runOne(check, context));
+        }
+        List<Finding> found = results.stream().flatMap(r -> r.findings().stream()).toList();
+        List<Trial> trials = tryRemedies(found, byId, context);
+        List<Finding> ranked = rank(found, trials);
+        Optional<Finding> root = trials.stream().filter(t -> t.lift() >= ROOT_CAUSE_LIFT)
+                .max(Comparator.comparingDouble(Trial::lift))
+                .flatMap(t -> ranked.stream().filter(f -> f.id().equals(t.finding())).findFirst());
+        List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lift).reversed()).toList();
+        return new Report(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
+                data.classCounts(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
+                context.metrics(), context.fitSeconds(), ranked, root, sortedTrials, results,
+                context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static CheckResult runOne(Check check, CheckContext context) {
+        boolean costly = check.cost().compareTo(Check.Cost.MODEL) > 0;
+        if (costly && context.secondsLeft() <= 0) {
+            return CheckResult.skipped(check.id(), "the time budget was spent before this check");
+        }
+        long t0 = System.nanoTime();
+        CheckResult result;
+        try {
+            result = check.run(context);
+        } catch (RuntimeException e) {
+            result = CheckResult.failed(check.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return result.timed((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Tries the remedies of the findings that have one, most serious first, while trials and budget last. */
+    private List<Trial> tryRemedies(List<Finding> found, Map<String, Check> byId, CheckContext context) {
+        List<Finding> candidates = found.stream()
+                .filter(f -> f.severity() != Severity.INFO)
+                .sorted(Comparator.comparing(Finding::severity))
+                .toList();
+        List<Trial> trials = new ArrayList<>();
+        CheckData trialData = data.subsampleTrain(TRIAL_ROWS, seed);
+        Metrics before = null;
+        for (Finding finding : candidates) {
+            if (trials.size() >= maxTrials || context.secondsLeft() <= 0) {
+                break;
+            }
+            Optional<Fix> fix;
+            try {
+                fix = byId.get(finding.id()).fix(finding, context);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (fix.isEmpty()) {
+                continue;
+            }
+            Optional<Trial> same = trials.stream().filter(t -> t.fix().equals(fix.get().description())).findFirst();
+            if (same.isPresent()) {
+                // Two findings with one remedy share its trial rather than retraining.
+                trials.add(new Trial(finding.id(), same.get().fix(), same.get().code(), same.get().rows(),
+                        same.get().before(), same.get().after()));
+                continue;
+            }
+            if (before == null) {
+                before = trialData == data ? context.metrics()
+                        : context.evaluate(context.fit(trainer, trialData.train()), trialData.test());
+            }
+            try {
+                Fix.Attempt attempt = fix.get().apply(trialData, trainer);
+                Model<Label> fixed = context.fit(attempt.trainer(), attempt.data().train());
+                Metrics after = context.evaluate(fixed, attempt.data().test());
+                trials.add(new Trial(finding.id(), fix.get().description(), fix.get().code(),
+                        trialData.train().size(), before, after));
+            } catch (RuntimeException e) {
+                // A remedy that cannot be applied to this trainer or data is simply not tried.
+            }
+        }
+        return trials;
+    }
+
+    /**
+     * Root cause first (the largest lift), then findings whose remedy helped, then by severity, with
+     * findings whose remedy was tried and moved nothing after the untried ones of the same severity.
+     */
+    private static List<Finding> rank(List<Finding> found, List<Trial> trials) {
+        Map<String, Double> lift = new HashMap<>();
+        trials.forEach(t -> lift.put(t.finding(), t.lift()));
+        Comparator<Finding> order = Comparator
+                .comparing((Finding f) -> lift.getOrDefault(f.id(), 0.0) >= ROOT_CAUSE_LIFT ? 0 : 1)
+                .thenComparing(f -> lift.getOrDefault(f.id(), 0.0) >= ROOT_CAUSE_LIFT ? -lift.get(f.id()) : 0.0)
+                .thenComparing(Finding::severity)
+                .thenComparing(f -> lift.containsKey(f.id()) ? 1 : 0);
+        return found.stream().sorted(order).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import dev.flatline.nn.TrainingHistory;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code init-loss} (B2): a network's loss before its first step should be about {@code ln K} (it
+ * guesses uniformly), or the entropy of the class priors when its output bias starts at the log
+ * priors. Far above means the outputs start out confident and wrong (unscaled inputs, a bad
+ * initialisation); with imbalanced classes, starting the bias at the priors saves the first epochs.
+ */
+public final class InitLossCheck implements Check {
+
+    @Override
+    public String id() {
+        return "init-loss";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MODEL;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        Optional<TrainingHistory> h = context.history();
+        if (h.isEmpty()) {
+            return CheckResult.notApplicable(id(), "needs a flatline network's training history; "
+                    + context.model().getClass().getSimpleName() + " has none");
+        }
+        double initial = h.get().initialLoss();
+        double lnK = h.get().expectedInitialLoss();
+        double prior = Metrics.entropy(context.data().classCounts());
+        boolean fromPriors = Boolean.parseBoolean(MlpSettings.get(context.mlpTrainer().orElseThrow(),
+                "outputBiasFromPriors"));
+        double expected = fromPriors ? prior : lnK;
+        Object[] numbers = {"initial_loss", initial, "ln_k", lnK, "prior_entropy", prior, "expected", expected};
+        if (!Double.isFinite(initial) || initial > 3 * expected + 1) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
+                    "The loss before training is %.3g, far above the %.3f of a network that starts out guessing: "
+                            + "its outputs start confident and wrong.", initial, expected), evidence(numbers),
+                    new Remedy(context.data().standardised() ? "Start from a standard initialisation."
+                            : "Standardise the features (fitted on the training part), then start from a standard "
+                            + "initialisation.", context.data().standardised() ? "MlpTrainer.builder().weightInit("
+                            + "WeightInit.AUTO)" : "data.standardised()"), Notebooks.PREPROCESSING));
+        }
+        if (initial > expected + Math.max(1.5, 0.75 * expected)) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
+                    "The loss before training is %.3f, well above the expected %.3f.", initial, expected),
+                    evidence(numbers), new Remedy("Standardise the inputs and start the output bias at the log class "
+                    + "priors.", "MlpTrainer.builder().outputBiasFromPriors(true)"), Notebooks.ARCHITECTURE));
+        }
+        if (!fromPriors && prior < 0.5 * lnK) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
+                    "The class priors' entropy (%.3f) is far below ln K (%.3f): starting the output bias at the log "
+                            + "priors would save the first steps of learning them.", prior, lnK), evidence(numbers),
+                    new Remedy("Start the output bias at the log class priors (B2).",
+                            "MlpTrainer.builder().outputBiasFromPriors(true)"), Notebooks.ARCHITECTURE));
+        }
+        return CheckResult.healthy(id(), String.format(Locale.ROOT, "initial loss %.3f, expected about %.3f",
+                initial, expected));
+    }
+
+    @Override
+    public Optional<Fix> fix(Finding finding, CheckContext context) {
+        if (finding.severity() == Severity.HIGH && !context.data().standardised()) {
+            // Unscaled inputs are the cause; feature-scale owns (and tries) that remedy.
+            return Optional.empty();
+        }
+        return Optional.of(Fix.trainer("output bias started at the log class priors",
+                "MlpTrainer.builder()...outputBiasFromPriors(true)",
+                t -> Fixes.mlp(t).outputBiasFromPriors(true).build()));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import dev.flatline.nn.MlpTrainer;
+import java.util.Locale;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+
+/**
+ * {@code input-independent-baseline} (B3): the same trainer fitted with every input set to 0 (so it
+ * can learn only the class priors) does as well as the model on the real inputs: the model is not
+ * using its inputs.
+ */
+public final class InputIndependentBaselineCheck implements Check {
+
+    /** The real model must beat the zero-input one by this much balanced accuracy. */
+    static final double MARGIN = 0.02;
+
+    @Override
+    public String id() {
+        return "input-independent-baseline";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.FITS;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        CheckData zeroed = context.quickData().zeroedInputs();
+        Trainer<Label> trainer = context.trainer();
+        if (trainer instanceof MlpTrainer mlp) {
+            int rows = zeroed.train().size();
+            trainer = CheckContext.forRows(mlp, rows, rows, MlpSettings.integer(mlp, "epochs"),
+                    MlpSettings.integer(mlp, "batchSize"));
+        }
+        double zero = context.evaluate(context.fit(trainer, zeroed.train()), zeroed.test()).balancedAccuracy();
+        double real = context.metrics().balancedAccuracy();
+        if (real > zero + MARGIN) {
+            return CheckResult.healthy(id(), String.format(Locale.ROOT,
+                    "real inputs give balanced accuracy %.3f, zeroed inputs %.3f", real, zero));
+        }
+        return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
+                "The model does no better on its real inputs (balanced accuracy %.3f) than the same trainer with "
+                        + "every input set to 0 (%.3f): it is not using its inputs.", real, zero),
+                evidence("balanced_accuracy", real, "zeroed_inputs_balanced_accuracy", zero,
+                        "zeroed_inputs_rows", zeroed.train().size()),
+                Remedy.advice("Check that the features reach the model (scaling, preprocessing) and that training "
+                        + "works at all: see the learning-rate, single-example-overfit and feature-scale checks."),
+                Notebooks.ONE_EXAMPLE));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.flatline.checks;
+
+import dev.flatline.nn.MlpTrainer;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+
+/**
+ * A learning curve (R15): the trainer fitted on growing stratified subsets of the training part,
+ * each scored on its own training rows and on the test part.
+ *
+ * @param rows                  training rows of each fit, ascending
+ * @param trainBalancedAccuracy balanced accuracy on the rows it was trained on
+ * @param testBalancedAccuracy  balanced accuracy on the test part
+ */
+public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[] testBalancedAccuracy) {
+
+    /** Fractions of the largest subset that are fitted. */
+    private static final double[] FRACTIONS = {0.125, 0.25, 0.5, 1.0};
+    /** The largest subset: the quick sample's size, enough to see the trend on large data. */
+    static final int MAX_ROWS = CheckContext.QUICK_ROWS;
+
+    static LearningCurve run(CheckContext context) {
+        CheckData data = context.data();
+        int largest = Math.min(MAX_ROWS, data.train().size());
+        int k = context.classes().size();
+        int[] rows = new int[FRACTIONS.length];
+        double[] train = new double[rows.length];
+        double[] test = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Math.max(Math.min(largest, 4 * k), (int) Math.round(FRACTIONS[i] * largest));
+            CheckData part = data.subsampleTrain(rows[i], context.seed() + i);
+            Trainer<Label> trainer = context.trainer();
+            if (trainer instanceof MlpTrainer mlp) {
+                // The same number of steps for every size, so small subsets are not also under-trained.
+                trainer = CheckContext.forRows(mlp, part.train().size(), largest,
+                        MlpSettings.integer(mlp, "epochs"), MlpSettings.integer(mlp, "batchSize"));
+            }
+            Model<Label> model = context.fit(trainer, part.train());
+            train[i] = context.evaluate(model, part.train()).balancedAccuracy();
+            test[i] = context.evaluate(model, part.test()).balancedAccuracy();
+            rows[i] = part.train().size();
+        }
+        return new LearningCurve(rows, train, test);
+    }
+
+    /** Test balanced accuracy gained by doubling the data the last time. */
+    public double lastGain() {
+        int n = rows.length;
+        return testBalancedAccuracy[n - 1] - testBalancedAccuracy[n - 2];
+    }
+
+    /** Training minus test balanced accuracy at the largest size. */
+    public double gap() {
+        int n = rows.length;
+        return trainBalancedAccuracy[n - 1] - testBalancedAccuracy[n - 1];
+    }
+}

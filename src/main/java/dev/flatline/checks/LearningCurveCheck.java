@@ -1,0 +1,68 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * {@code learning-curve} (R15, R20): fits on growing subsets and reads the curve. Low balanced
+ * accuracy even on the training rows means the model underfits (capacity, training, learning rate);
+ * test balanced accuracy still rising at the largest subset means more data would help.
+ */
+public final class LearningCurveCheck implements Check {
+
+    /** Gain from the last doubling of the data that counts as "still rising". */
+    static final double RISING = 0.03;
+    /** Training balanced accuracy below this is underfitting. */
+    static final double UNDERFIT = 0.7;
+
+    @Override
+    public String id() {
+        return "learning-curve";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MANY_FITS;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        if (context.data().train().size() < 8 * context.classes().size()) {
+            return CheckResult.notApplicable(id(), "too few training rows for a curve");
+        }
+        LearningCurve curve = curve(context);
+        int last = curve.rows().length - 1;
+        Object[] numbers = {"rows", Arrays.stream(curve.rows()).boxed().map(String::valueOf).toList(),
+                "train_balanced_accuracy", format(curve.trainBalancedAccuracy()),
+                "test_balanced_accuracy", format(curve.testBalancedAccuracy()),
+                "last_doubling_gain", curve.lastGain(), "train_test_gap", curve.gap()};
+        if (curve.trainBalancedAccuracy()[last] < UNDERFIT && curve.gap() < 0.1) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
+                    "The model underfits: even on its own %d training rows its balanced accuracy is only %.3f.",
+                    curve.rows()[last], curve.trainBalancedAccuracy()[last]), evidence(numbers),
+                    new Remedy("Fix training first (learning rate, epochs), then add capacity.",
+                            "MlpTrainer.builder()...hidden(128, 128).epochs(30)"), Notebooks.DATA_VOLUME));
+        }
+        if (curve.lastGain() >= RISING) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
+                    "Test balanced accuracy still rises with more data (+%.3f from %d to %d rows): more data, or "
+                            + "augmenting the rare classes, would help.", curve.lastGain(), curve.rows()[last - 1],
+                    curve.rows()[last]), evidence(numbers),
+                    Remedy.advice("Collect more rows of the rare classes, or augment them (R5, R20)."),
+                    Notebooks.DATA_VOLUME));
+        }
+        return CheckResult.healthy(id(), String.format(Locale.ROOT,
+                "the curve has flattened (test balanced accuracy %.3f at %d rows)",
+                curve.testBalancedAccuracy()[last], curve.rows()[last]));
+    }
+
+    static LearningCurve curve(CheckContext context) {
+        return context.memo("learning-curve", () -> LearningCurve.run(context));
+    }
+
+    private static java.util.List<String> format(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code learning-rate} (R8, B8): a short sweep of learning rates around the usual ones for the
+ * optimiser. Too high: the trainer's own rate diverges, collapses onto one class or kills the units
+ * while a lower rate learns; too low: the loss barely moves while a higher rate learns.
+ */
+public final class LearningRateCheck implements Check {
+
+    /** A rate must beat the trainer's own by this much balanced accuracy to count as better. */
+    static final double MARGIN = 0.05;
+
+    @Override
+    public String id() {
+        return "learning-rate";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.FITS;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        if (context.mlpTrainer().isEmpty()) {
+            return CheckResult.notApplicable(id(), "sweeps a flatline network's learning rate; "
+                    + context.trainer().getClass().getSimpleName() + " is not one");
+        }
+        RateSweep sweep = sweep(context);
+        int c = sweep.currentIndex();
+        int b = sweep.bestIndex();
+        double gain = sweep.balancedAccuracy()[b] - sweep.balancedAccuracy()[c];
+        if (gain < MARGIN) {
+            return CheckResult.healthy(id(), String.format(Locale.ROOT,
+                    "rate %s is within %.2f balanced accuracy of the best rate tried (%s)", sweep.current(), MARGIN,
+                    sweep.bestRate()));
+        }
+        boolean tooHigh = sweep.bestRate() < sweep.current();
+        Severity severity = (tooHigh ? sweep.broken(c) : sweep.stalled(c)) || gain >= 0.2 ? Severity.HIGH
+                : Severity.MEDIUM;
+        String why = tooHigh
+                ? (!Double.isFinite(sweep.finalLoss()[c]) ? "the loss diverges"
+                : sweep.classesPredicted()[c] <= 1 ? "the model collapses onto one class"
+                : sweep.deadUnits()[c] >= 0.9 ? String.format(Locale.ROOT, "%.0f%% of a layer's units die",
+                100 * sweep.deadUnits()[c]) : "it learns less")
+                : sweep.stalled(c) ? "the loss barely moves" : "it learns too slowly";
+        String title = String.format(Locale.ROOT, "The learning rate %s is too %s: %s; rate %s reaches balanced "
+                        + "accuracy %.3f instead of %.3f.", sweep.current(), tooHigh ? "high" : "low", why,
+                sweep.bestRate(), sweep.balancedAccuracy()[b], sweep.balancedAccuracy()[c]);
+        return CheckResult.problem(id(), new Finding(id(), severity, title, evidence(
+                "current_rate", sweep.current(),
+                "best_rate", sweep.bestRate(),
+                "current_balanced_accuracy", sweep.balancedAccuracy()[c],
+                "best_balanced_accuracy", sweep.balancedAccuracy()[b],
+                "current_final_loss", sweep.finalLoss()[c],
+                "current_classes_predicted", sweep.classesPredicted()[c],
+                "current_dead_units", sweep.deadUnits()[c],
+                "sweep_rows", sweep.rows()),
+                new Remedy("Train with learning rate " + sweep.bestRate() + " (from the sweep).",
+                        "MlpTrainer.builder()...learningRate(" + sweep.bestRate() + ")"),
+                Notebooks.LEARNING_RATE));
+    }
+
+    /** The context's sweep, computed once. */
+    static RateSweep sweep(CheckContext context) {
+        return context.memo("rate-sweep", () -> RateSweep.run(context, context.mlpTrainer().orElseThrow()));
+    }
+
+    @Override
+    public Optional<Fix> fix(Finding finding, CheckContext context) {
+        double best = ((Number) finding.evidence().get("best_rate")).doubleValue();
+        return Optional.of(Fix.trainer("learning rate " + best + " (from the sweep)",
+                "MlpTrainer.builder()...learningRate(" + best + ")", t -> Fixes.mlp(t).learningRate(best).build()));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import dev.flatline.nn.TrainingHistory;
+import java.util.Optional;
+
+/**
+ * {@code numerical-health} (R12): NaN or infinite numbers in training or prediction (a loss that
+ * diverged, scores that are not finite). Applies to every model through its prediction scores, and
+ * to flatline networks through their training history too.
+ */
+public final class NumericalHealthCheck implements Check {
+
+    @Override
+    public String id() {
+        return "numerical-health";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MODEL;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        int nonFinite = context.metrics().nonFiniteScores();
+        Optional<TrainingHistory> h = context.history();
+        boolean diverged = h.map(TrainingHistory::diverged).orElse(false);
+        if (nonFinite == 0 && !diverged) {
+            return CheckResult.healthy(id(), "all scores finite" + (h.isPresent() ? ", training loss finite" : ""));
+        }
+        String title = diverged ? "Training diverged: " + h.get().stopMessage() + "."
+                : "The model's scores are NaN or infinite for " + nonFinite + " test rows.";
+        return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, title,
+                evidence("non_finite_test_rows", nonFinite, "diverged", diverged,
+                        "stop", h.map(TrainingHistory::stopMessage).orElse("")),
+                new Remedy("Lower the learning rate, standardise the inputs, and look for log(0) or division by zero.",
+                        "MlpTrainer.builder()...learningRate(rate / 10)"),
+                Notebooks.LEARNING_RATE));
+    }
+
+    @Override
+    public Optional<Fix> fix(Finding finding, CheckContext context) {
+        if (context.mlpTrainer().isEmpty()) {
+            return Optional.empty();
+        }
+        double rate = MlpSettings.number(context.mlpTrainer().get(), "learningRate") / 10;
+        return Optional.of(Fix.trainer("learning rate divided by 10 (" + rate + ")",
+                "MlpTrainer.builder()...learningRate(" + rate + ")", t -> Fixes.mlp(t).learningRate(rate).build()));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import dev.flatline.nn.LossFunction;
+import dev.flatline.nn.MlpModel;
+import dev.flatline.nn.OutputActivation;
+import java.util.Optional;
+
+/**
+ * {@code output-activation} (R10): single-label classification needs a softmax output trained with
+ * cross-entropy (or focal / logit-adjusted loss). A sigmoid, linear or ReLU output, or squared error
+ * on probabilities, trains badly or not at all.
+ */
+public final class OutputActivationCheck implements Check {
+
+    @Override
+    public String id() {
+        return "output-activation";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MODEL;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        Optional<MlpModel> model = context.mlpModel();
+        if (model.isEmpty()) {
+            return CheckResult.notApplicable(id(), "checks a flatline network's output layer; "
+                    + context.model().getClass().getSimpleName() + " chooses its own");
+        }
+        OutputActivation output = model.get().outputActivation();
+        String loss = MlpSettings.get(context.mlpTrainer().orElseThrow(), "loss");
+        boolean wrongOutput = output != OutputActivation.SOFTMAX;
+        boolean squared = LossFunction.MEAN_SQUARED_ERROR.name().equals(loss);
+        if (!wrongOutput && !squared) {
+            return CheckResult.healthy(id(), "softmax output with " + loss);
+        }
+        String warning = model.get().history().warnings().stream().findFirst().orElse("");
+        return CheckResult.problem(id(), new Finding(id(), wrongOutput ? Severity.HIGH : Severity.MEDIUM,
+                "The output layer is " + output + " with " + loss + " loss, a wrong pairing for single-label "
+                        + "classification: use softmax with cross-entropy.",
+                evidence("output_activation", output.name(), "loss", loss, "trainer_warning", warning),
+                new Remedy("Use a softmax output with cross-entropy loss.",
+                        "MlpTrainer.builder()...output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY)"),
+                Notebooks.ARCHITECTURE));
+    }
+
+    @Override
+    public Optional<Fix> fix(Finding finding, CheckContext context) {
+        return Optional.of(Fix.trainer("softmax output with cross-entropy",
+                "MlpTrainer.builder()...output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY)",
+                t -> Fixes.mlp(t).output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY).build()));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.flatline.checks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@link Checkup} found: the findings ranked with the likely root cause first, the remedies it
+ * tried with their before/after metrics, every check's outcome and time, and the numbers behind the
+ * report's charts. Render it with {@code dev.flatline.report} (HTML, JSON, text).
+ *
+ * @param dataset        the data's name
+ * @param target         the class column
+ * @param trainRows      training rows
+ * @param testRows       test rows
+ * @param features       feature names
+ * @param classCounts    training rows per class, largest first
+ * @param standardised   whether the features were standardised before the checkup
+ * @param trainer        the trainer, as it describes itself
+ * @param trainerKind    the trainer's class name
+ * @param metrics        the model's test metrics
+ * @param fitSeconds     seconds the model took to train
+ * @param findings       findings, likely root cause first, then by severity
+ * @param rootCause      the finding whose remedy lifted the model most, if one clearly did
+ * @param trials         remedies tried, best lift first
+ * @param results        every check's outcome, in the order run
+ * @param rateSweep      the learning-rate sweep, if it ran
+ * @param learningCurve  the learning curve, if it ran
+ * @param budgetSeconds  the time budget
+ * @param elapsedSeconds the checkup's wall time
+ */
+public record Report(String dataset, String target, int trainRows, int testRows, List<String> features,
+                     Map<String, Integer> classCounts, boolean standardised, String trainer, String trainerKind,
+                     Metrics metrics, double fitSeconds, List<Finding> findings, Optional<Finding> rootCause,
+                     List<Trial> trials, List<CheckResult> results, Optional<RateSweep> rateSweep,
+                     Optional<LearningCurve> learningCurve, double budgetSeconds, double elapsedSeconds) {
+
+    /** Copies the lists. */
+    public Report {
+        features = List.copyOf(features);
+        findings = List.copyOf(findings);
+        trials = List.copyOf(trials);
+        results = List.copyOf(results);
+    }
+
+    /** The finding with this id, if the checkup made one. */
+    public Optional<Finding> finding(String id) {
+        return findings.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The trial of the root cause's remedy, if there is a root cause. */
+    public Optional<Trial> rootCauseTrial() {
+        return rootCause.flatMap(f -> trials.stream().filter(t -> t.finding().equals(f.id())).findFirst());
+    }
+
+    /** The outcome of the check with this id. */
+    public Optional<CheckResult> result(String id) {
+        return results.stream().filter(r -> r.check().equals(id)).findFirst();
+    }
+
+    /** Findings at this severity. */
+    public List<Finding> findings(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Report[" + dataset + ", " + findings.size() + " findings, root cause "
+                + rootCause.map(Finding::id).orElse("none") + ", " + String.format(java.util.Locale.ROOT, "%.1f s",
+                elapsedSeconds) + "]";
+    }
+}

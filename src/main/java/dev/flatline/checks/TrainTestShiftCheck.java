@@ -1,0 +1,80 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code train-test-shift} (R18): per feature, how far the test part's mean lies from the training
+ * mean (in training standard deviations) and how their spreads compare. Many shifted features at
+ * once signal that train and test were preprocessed differently (e.g. standardised separately).
+ */
+public final class TrainTestShiftCheck implements Check {
+
+    /** A feature is shifted when its test mean is this many training deviations away... */
+    static final double MEAN_SHIFT = 1.0;
+    /**
+     * ...or its test deviation differs from the training one by this factor, together with a mean
+     * shift of at least a quarter deviation (a sparse column's spread alone varies a lot between random
+     * parts)...
+     */
+    static final double SPREAD_FACTOR = 3.0;
+    /** ...or by this factor alone. */
+    static final double SPREAD_ALONE = 10.0;
+
+    @Override
+    public String id() {
+        return "train-test-shift";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.DATA;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        CheckData data = context.data();
+        double[][] train = data.trainColumns();
+        double[][] test = data.testColumns();
+        List<String> shifted = new ArrayList<>();
+        double worst = 0;
+        String worstFeature = "";
+        int compared = 0;
+        for (int j = 0; j < train.length; j++) {
+            ColumnStats a = ColumnStats.of(train[j]);
+            ColumnStats b = ColumnStats.of(test[j]);
+            if (a.constant()) {
+                continue;
+            }
+            compared++;
+            double meanShift = Math.abs(b.mean() - a.mean()) / a.std();
+            double spread = Math.max(b.std() / a.std(), a.std() / Math.max(b.std(), 1e-300));
+            if (meanShift > MEAN_SHIFT || spread > SPREAD_ALONE || (spread > SPREAD_FACTOR && meanShift > 0.25)) {
+                shifted.add(String.format(Locale.ROOT, "%s (mean shift %.2f sd, spread x%.2f)",
+                        data.featureNames().get(j), meanShift, spread));
+            }
+            if (meanShift > worst) {
+                worst = meanShift;
+                worstFeature = data.featureNames().get(j);
+            }
+        }
+        if (shifted.isEmpty()) {
+            return CheckResult.healthy(id(), String.format(Locale.ROOT,
+                    "train and test features match (largest mean shift %.2f sd)", worst));
+        }
+        double share = (double) shifted.size() / Math.max(1, compared);
+        Severity severity = share >= 0.5 ? Severity.HIGH : share >= 0.25 ? Severity.MEDIUM : Severity.LOW;
+        return CheckResult.problem(id(), new Finding(id(), severity, String.format(Locale.ROOT,
+                "%d of %d features are distributed differently in the test part than in training (worst: '%s', "
+                        + "%.2f sd): %s.", shifted.size(), compared, worstFeature, worst,
+                share >= 0.25 ? "train and test look preprocessed differently" : "a shift in the data"),
+                evidence("shifted_features", shifted, "features_compared", compared, "largest_mean_shift_sd", worst,
+                        "separate_test_file", data.separateTestFile()),
+                new Remedy("Preprocess test data with the statistics fitted on the training data (never refit on "
+                        + "test).", "data.standardised()"),
+                Notebooks.PREPROCESSING));
+    }
+}

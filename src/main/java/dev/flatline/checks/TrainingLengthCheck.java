@@ -1,0 +1,74 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import dev.flatline.nn.StopReason;
+import dev.flatline.nn.TrainingHistory;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code training-length} (R9): the training loss still falling at the last epoch (train longer), or
+ * early stopping that ended training after a small share of the epochs with a short patience.
+ */
+public final class TrainingLengthCheck implements Check {
+
+    /** A last-epoch drop of the training loss above this share is "still falling". */
+    static final double STILL_FALLING = 0.02;
+
+    @Override
+    public String id() {
+        return "training-length";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MODEL;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        Optional<TrainingHistory> h = context.history();
+        if (h.isEmpty()) {
+            return CheckResult.notApplicable(id(), "needs a flatline network's per-epoch losses; "
+                    + context.model().getClass().getSimpleName() + " has none");
+        }
+        double[] loss = h.get().trainLosses();
+        int configured = MlpSettings.integer(context.mlpTrainer().orElseThrow(), "epochs");
+        int patience = MlpSettings.integer(context.mlpTrainer().orElseThrow(), "patience");
+        if (loss.length < 2 || h.get().diverged()) {
+            return CheckResult.notApplicable(id(), "needs two finished epochs of finite loss");
+        }
+        int n = loss.length;
+        double drop = (loss[n - 2] - loss[n - 1]) / loss[n - 2];
+        double[] val = h.get().validationLosses();
+        boolean valFalling = Double.isNaN(val[n - 1]) || val[n - 1] < val[n - 2];
+        if (h.get().stopReason() == StopReason.COMPLETED && drop >= STILL_FALLING && valFalling) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
+                    "The loss is still falling at the last of %d epochs (%.1f%% in the last one): train longer.",
+                    n, 100 * drop), evidence("epochs", n, "last_epoch_drop", drop, "final_loss", loss[n - 1]),
+                    new Remedy("Train for more epochs, with early stopping on the validation loss.",
+                            "MlpTrainer.builder()...epochs(" + 3 * configured + ").earlyStopping(5)"),
+                    Notebooks.TRAINING_LENGTH));
+        }
+        if (h.get().stopReason() == StopReason.EARLY_STOPPED && n < 0.3 * configured && patience <= 2) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
+                    "Early stopping ended training after %d of %d epochs with patience %d: it may be too eager.",
+                    n, configured, patience), evidence("epochs", n, "configured_epochs", configured,
+                    "patience", patience), new Remedy("Use a patience of about 5 epochs.",
+                    "MlpTrainer.builder()...earlyStopping(5)"), Notebooks.TRAINING_LENGTH));
+        }
+        return CheckResult.healthy(id(), String.format(Locale.ROOT,
+                "%d epochs, last-epoch loss change %.1f%% (%s)", n, -100 * drop, h.get().stopMessage()));
+    }
+
+    @Override
+    public Optional<Fix> fix(Finding finding, CheckContext context) {
+        int configured = MlpSettings.integer(context.mlpTrainer().orElseThrow(), "epochs");
+        boolean eager = finding.severity() == Severity.LOW;
+        return Optional.of(Fix.trainer(eager ? "early-stopping patience 5" : "3x the epochs (" + 3 * configured + ")",
+                eager ? "MlpTrainer.builder()...earlyStopping(5)" : "MlpTrainer.builder()...epochs(" + 3 * configured
+                        + ")", t -> eager ? Fixes.mlp(t).earlyStopping(5).build()
+                        : Fixes.mlp(t).epochs(3 * configured).build()));
+    }
+}

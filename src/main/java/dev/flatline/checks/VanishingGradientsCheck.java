@@ -1,0 +1,87 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.Finding.evidence;
+
+import dev.flatline.nn.EpochRecord;
+import dev.flatline.nn.HiddenActivation;
+import dev.flatline.nn.MlpModel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code vanishing-gradients} (R17, B7): per weight layer, the mean gradient norm over training. When
+ * the first layer's gradient is a tiny fraction of the last one's, the early layers barely learn (deep
+ * sigmoid or tanh stacks); a non-finite or huge norm means gradients explode.
+ */
+public final class VanishingGradientsCheck implements Check {
+
+    /** First-to-last layer gradient ratio below which the first layers barely learn. */
+    static final double VANISHED = 1e-3;
+    /** A mean gradient norm above this explodes. */
+    static final double EXPLODED = 1e3;
+
+    @Override
+    public String id() {
+        return "vanishing-gradients";
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MODEL;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        Optional<MlpModel> model = context.mlpModel();
+        if (model.isEmpty()) {
+            return CheckResult.notApplicable(id(), "needs a flatline network's gradient norms; "
+                    + context.model().getClass().getSimpleName() + " has none");
+        }
+        List<EpochRecord> epochs = model.get().history().epochs();
+        if (epochs.isEmpty() || epochs.get(0).gradientNorms().length < 2) {
+            return CheckResult.notApplicable(id(), "needs at least two weight layers and one finished epoch");
+        }
+        int layers = epochs.get(0).gradientNorms().length;
+        double[] norms = new double[layers];
+        for (EpochRecord e : epochs) {
+            for (int l = 0; l < layers; l++) {
+                norms[l] += e.gradientNorms()[l] / epochs.size();
+            }
+        }
+        double maxDead = Arrays.stream(epochs.get(epochs.size() - 1).deadUnitFractions()).max().orElse(0);
+        double ratio = norms[0] / norms[layers - 1];
+        List<String> shown = Arrays.stream(norms).mapToObj(n -> String.format(Locale.ROOT, "%.3g", n)).toList();
+        boolean exploded = Arrays.stream(norms).anyMatch(n -> !Double.isFinite(n) || n > EXPLODED);
+        if (exploded) {
+            return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, "Gradients explode: mean norms per "
+                    + "layer " + shown + ".", evidence("gradient_norm_per_layer", shown),
+                    new Remedy("Lower the learning rate and standardise the inputs.", "data.standardised()"),
+                    Notebooks.ARCHITECTURE));
+        }
+        if (maxDead >= 0.5) {
+            return CheckResult.healthy(id(), "gradients stop at dead units (see dead-units), not by vanishing");
+        }
+        if (!(ratio < VANISHED * 10)) {
+            return CheckResult.healthy(id(), String.format(Locale.ROOT,
+                    "first/last layer gradient ratio %.3g (norms %s)", ratio, shown));
+        }
+        HiddenActivation activation = model.get().hiddenActivation();
+        return CheckResult.problem(id(), new Finding(id(), ratio < VANISHED ? Severity.HIGH : Severity.MEDIUM,
+                String.format(Locale.ROOT, "Gradients vanish: the first layer's gradient is %.2g of the last one's "
+                        + "across %d layers of %s units.", ratio, layers, activation),
+                evidence("first_to_last_ratio", ratio, "gradient_norm_per_layer", shown, "weight_layers", layers,
+                        "hidden_activation", activation.name()),
+                new Remedy("Start simpler: fewer layers and ReLU units (R17).",
+                        "MlpTrainer.builder()...hidden(64, 64).hiddenActivation(HiddenActivation.RELU)"),
+                Notebooks.ARCHITECTURE));
+    }
+
+    @Override
+    public Optional<Fix> fix(Finding finding, CheckContext context) {
+        return Optional.of(Fix.trainer("two hidden ReLU layers of 64", "MlpTrainer.builder()...hidden(64, 64)"
+                + ".hiddenActivation(HiddenActivation.RELU)",
+                t -> Fixes.mlp(t).hidden(64, 64).hiddenActivation(HiddenActivation.RELU).build()));
+    }
+}

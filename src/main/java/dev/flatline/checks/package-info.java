@@ -1,0 +1,14 @@
+/**
+ * Checks that find why a classifier predicts one class for everything (or never predicts some), and
+ * the one-call {@link dev.flatline.checks.Checkup} that runs them, tries the remedies of the likely
+ * causes and ranks them (B1).
+ *
+ * <p>One class per check ({@link dev.flatline.checks.Check}); each returns a
+ * {@link dev.flatline.checks.CheckResult} holding {@link dev.flatline.checks.Finding}s with evidence
+ * and a {@link dev.flatline.checks.Remedy}. Checks see models only through Tribuo's {@code Model<Label>},
+ * so any Tribuo classifier can be checked; the checks that need network internals read the flatline
+ * trainer's {@link dev.flatline.nn.TrainingHistory} and say "not applicable" for other models.
+ * Nothing here renders: {@code dev.flatline.report} turns a {@link dev.flatline.checks.Report} into
+ * HTML, JSON and text.
+ */
+package dev.flatline.checks;

@@ -1,0 +1,135 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.CheckFixtures.modified;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flatline.data.Datasets;
+import dev.flatline.data.LabelledData;
+import dev.flatline.nn.MlpTrainer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+import tech.tablesaw.api.DoubleColumn;
+
+/** The one-call checkup on real data: finds the cause, proves it by its remedy, ranks it, raises no false alarm. */
+class CheckupTest {
+
+    static MlpTrainer.Builder shuttleNetwork() {
+        return MlpTrainer.builder().hidden(32, 32).epochs(5).batchSize(64).seed(0).progress(false);
+    }
+
+    @Test
+    void shuttleWithATooHighLearningRateNamesTheLearningRateAsRootCause() {
+        Report report = Checkup.of(Datasets.shuttle().standardised())
+                .trainer(shuttleNetwork().learningRate(0.3).build()).budget(Duration.ofSeconds(60)).run();
+        assertEquals(Severity.HIGH, report.finding("prediction-collapse").orElseThrow().severity());
+        assertTrue(report.finding("learning-rate").isPresent(), report.findings()::toString);
+        assertEquals("learning-rate", report.rootCause().orElseThrow().id());
+        assertEquals("learning-rate", report.findings().get(0).id(), "the root cause is ranked first");
+        Trial trial = report.rootCauseTrial().orElseThrow();
+        assertTrue(trial.after().balancedAccuracy() > trial.before().balancedAccuracy() + 0.3, trial::toString);
+        assertTrue(trial.after().neverPredicted().size() < trial.before().neverPredicted().size());
+        // Class weights alone do not fix a bad learning rate: that remedy was tried and ranked below.
+        report.trials().stream().filter(t -> t.finding().equals("class-imbalance")).findFirst()
+                .ifPresent(t -> assertTrue(t.lift() < trial.lift()));
+        assertTrue(report.rateSweep().isPresent() && report.learningCurve().isPresent());
+    }
+
+    @Test
+    void shuttleWithClassWeightsAndAGoodRateHasNoPredictionCollapse() {
+        Report report = Checkup.of(Datasets.shuttle().standardised())
+                .trainer(shuttleNetwork().learningRate(1e-3).balancedClassWeights().build())
+                .budget(Duration.ofSeconds(60)).run();
+        assertFalse(report.finding("prediction-collapse").isPresent(), report.findings()::toString);
+        assertFalse(report.finding("learning-rate").map(f -> f.severity() == Severity.HIGH).orElse(false));
+        assertEquals(0, report.metrics().neverPredicted().size());
+    }
+
+    @Test
+    void balancedDataWithASensibleModelGivesNoHighFinding() {
+        Report report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build()).run();
+        assertEquals(List.of(), report.findings(Severity.HIGH));
+        assertTrue(report.metrics().balancedAccuracy() > 0.9);
+        Report digits = Checkup.of(Datasets.digits().standardised())
+                .trainer(MlpTrainer.builder().hidden(64).epochs(20).batchSize(32).seed(0).build()).run();
+        assertEquals(List.of(), digits.findings(Severity.HIGH));
+    }
+
+    @Test
+    void aFeatureTimesAMillionIsFoundAndStandardisingIsTried() {
+        LabelledData scaled = modified(Datasets.wine().standardised(), t -> {
+            DoubleColumn first = (DoubleColumn) t.column(0);
+            t.replaceColumn(0, first.multiply(1e6).setName(first.name()));
+        });
+        Report report = Checkup.of(scaled).trainer(CheckFixtures.smallMlp().build()).run();
+        assertTrue(report.finding("feature-scale").isPresent(), report.findings()::toString);
+        assertTrue(report.trials().stream().anyMatch(t -> t.fix().contains("standardised")), report.trials()::toString);
+    }
+
+    @Test
+    void aConstantColumnIsFound() {
+        LabelledData withConstant = modified(Datasets.wine().standardised(), t -> t.addColumns(
+                DoubleColumn.create("zeros", t.rowCount()).setMissingTo(0.0)));
+        Report report = Checkup.of(withConstant).trainer(new LogisticRegressionTrainer()).run();
+        assertTrue(report.finding("constant-features").isPresent(), report.findings()::toString);
+        // Dropping it is tried, changes nothing, and so the finding is not the root cause.
+        Trial dropped = report.trials().stream().filter(t -> t.finding().equals("constant-features")).findFirst()
+                .orElseThrow();
+        assertTrue(Math.abs(dropped.lift()) < Checkup.ROOT_CAUSE_LIFT, dropped::toString);
+        assertFalse(report.rootCause().map(f -> f.id().equals("constant-features")).orElse(false));
+    }
+
+    @Test
+    void otherTribuoModelsAreCheckedAndNetworkChecksSayNotApplicable() {
+        for (var trainer : List.of(new LogisticRegressionTrainer(), new CARTClassificationTrainer())) {
+            Report report = Checkup.of(Datasets.glass()).trainer(trainer).run();
+            assertEquals(CheckResult.Status.NOT_APPLICABLE, report.result("dead-units").orElseThrow().status());
+            assertEquals(CheckResult.Status.NOT_APPLICABLE, report.result("learning-rate").orElseThrow().status());
+            assertTrue(report.result("prediction-collapse").orElseThrow().status() != CheckResult.Status.FAILED);
+            assertTrue(report.results().stream().noneMatch(r -> r.status() == CheckResult.Status.FAILED),
+                    report.results()::toString);
+        }
+    }
+
+    @Test
+    void everyBundledDatasetIsCheckedWithoutAFailedCheck() {
+        for (String name : Datasets.names()) {
+            LabelledData data = Datasets.byName(name);
+            Report report = Checkup.of(data).trainer(MlpTrainer.builder().hidden(32).epochs(3).batchSize(32).seed(0)
+                    .build()).budget(Duration.ofSeconds(20)).run();
+            assertTrue(report.results().stream().noneMatch(r -> r.status() == CheckResult.Status.FAILED),
+                    name + ": " + report.results());
+            assertEquals(Checks.all().size(), report.results().size());
+        }
+    }
+
+    @Test
+    void theSameCheckupTwiceGivesTheSameReport() {
+        var trainer = CheckFixtures.smallMlp().learningRate(0.5).build();
+        Report a = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
+        Report b = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
+        assertEquals(a.findings(), b.findings());
+        assertEquals(a.metrics().predictedLabels(), b.metrics().predictedLabels());
+        assertEquals(a.trials().stream().map(Trial::lift).toList(), b.trials().stream().map(Trial::lift).toList());
+    }
+
+    @Test
+    void theDefaultTrainerFitsSmallData() {
+        Report report = Checkup.of(Datasets.glass().standardised()).run();
+        assertEquals("MlpTrainer", report.trainerKind());
+        assertTrue(report.trainer().contains("batch=21"), report.trainer());
+    }
+
+    @Test
+    void aSpentBudgetSkipsCostlyChecksButStillReports() {
+        Report report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build())
+                .budget(Duration.ofMillis(1)).run();
+        assertEquals(CheckResult.Status.SKIPPED, report.result("learning-curve").orElseThrow().status());
+        assertEquals(CheckResult.Status.HEALTHY, report.result("class-imbalance").orElseThrow().status());
+        assertTrue(report.trials().isEmpty());
+    }
+}

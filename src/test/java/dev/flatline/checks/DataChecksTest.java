@@ -1,0 +1,118 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.CheckFixtures.assertFinding;
+import static dev.flatline.checks.CheckFixtures.assertHealthy;
+import static dev.flatline.checks.CheckFixtures.context;
+import static dev.flatline.checks.CheckFixtures.logistic;
+import static dev.flatline.checks.CheckFixtures.modified;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flatline.data.CsvData;
+import dev.flatline.data.Datasets;
+import dev.flatline.data.LabelledData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/** The checks that read only the data: each with the failure it detects and the healthy case beside it. */
+class DataChecksTest {
+
+    @Test
+    void classImbalanceFindsShuttlesExtremeImbalanceAndNotBalancedDigits() {
+        Finding shuttle = assertFinding(new ClassImbalanceCheck().run(context(Datasets.shuttle(), logistic())),
+                Severity.HIGH);
+        assertTrue((double) shuttle.evidence().get("imbalance_ratio") > 1000, shuttle::toString);
+        assertEquals("Rad.Flow", shuttle.evidence().get("majority_class"));
+        assertHealthy(new ClassImbalanceCheck().run(context(Datasets.digits(), logistic())));
+    }
+
+    @Test
+    void classImbalanceSuggestsAnomalyDetectionAbove99PercentMajority() {
+        // Breast cancer with all but 3 malignant rows relabelled: 99.5% one class.
+        LabelledData skewed = modified(Datasets.breastCancer(), t -> {
+            var target = t.stringColumn("class");
+            int kept = 0;
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (!target.get(i).equals(target.get(0)) && kept++ >= 3) {
+                    target.set(i, target.get(0));
+                }
+            }
+        });
+        Finding f = assertFinding(new ClassImbalanceCheck().run(context(skewed, logistic())), Severity.HIGH);
+        assertTrue(f.title().contains("anomaly detection"), f.title());
+    }
+
+    @Test
+    void featureScaleFindsAFeatureTimesAMillionAndNotStandardisedData() {
+        LabelledData scaled = modified(Datasets.wine().standardised(), t -> {
+            DoubleColumn first = (DoubleColumn) t.column(0);
+            t.replaceColumn(0, first.multiply(1e6).setName(first.name()));
+        });
+        Finding f = assertFinding(new FeatureScaleCheck().run(context(scaled, logistic())), Severity.HIGH);
+        assertEquals(Datasets.wine().featureNames().get(0), f.evidence().get("largest_feature"));
+        assertHealthy(new FeatureScaleCheck().run(context(Datasets.wine().standardised(), logistic())));
+    }
+
+    @Test
+    void featureScaleIsOnlyInformationForATree() {
+        Finding f = assertFinding(new FeatureScaleCheck().run(context(Datasets.breastCancer(), CheckFixtures.cart())),
+                Severity.INFO);
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals(Severity.HIGH, assertFinding(new FeatureScaleCheck().run(context(Datasets.breastCancer(),
+                logistic())), Severity.HIGH).severity());
+    }
+
+    @Test
+    void constantFeaturesFindsAConstantColumnAndNothingInWine() {
+        LabelledData withConstant = modified(Datasets.wine(), t -> t.insertColumn(0,
+                DoubleColumn.create("always seven", t.rowCount()).setMissingTo(7.0)));
+        Finding f = assertFinding(new ConstantFeaturesCheck().run(context(withConstant, logistic())), Severity.LOW);
+        assertEquals(List.of("always seven"), f.evidence().get("constant_features"));
+        assertHealthy(new ConstantFeaturesCheck().run(context(Datasets.wine(), logistic())));
+    }
+
+    @Test
+    void constantFeaturesIsHighWhenEveryFeatureIsConstant() {
+        LabelledData allConstant = modified(Datasets.wine(), t -> {
+            for (int j = 0; j < t.columnCount() - 1; j++) {
+                DoubleColumn c = (DoubleColumn) t.column(j);
+                t.replaceColumn(j, DoubleColumn.create(c.name(), t.rowCount()).setMissingTo(1.0));
+            }
+        });
+        assertFinding(new ConstantFeaturesCheck().run(context(allConstant, logistic())), Severity.HIGH);
+    }
+
+    @Test
+    void trainTestShiftFindsATestFileStandardisedOnItsOwnAndNotARandomSplit(@TempDir Path dir) throws IOException {
+        LabelledData wine = Datasets.wine();
+        Path trainCsv = dir.resolve("train.csv");
+        Path testCsv = dir.resolve("test.csv");
+        wine.trainTable().write().csv(trainCsv.toFile());
+        // The test file went through its own standardisation (statistics fitted on the test rows).
+        Table test = wine.testTable();
+        for (int j = 0; j < test.columnCount() - 1; j++) {
+            DoubleColumn c = (DoubleColumn) test.column(j);
+            test.replaceColumn(j, c.subtract(c.mean()).divide(c.standardDeviation()).setName(c.name()));
+        }
+        test.write().csv(testCsv.toFile());
+        CheckData shifted = CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(testCsv).load());
+        Finding f = assertFinding(new TrainTestShiftCheck().run(context(shifted, logistic())), Severity.HIGH);
+        assertEquals(true, f.evidence().get("separate_test_file"));
+        assertHealthy(new TrainTestShiftCheck().run(context(wine, logistic())));
+        assertHealthy(new TrainTestShiftCheck().run(context(Datasets.shuttle(), logistic())));
+    }
+
+    @Test
+    void integerFeaturesFindsCodedColumnsInCreditGAndNoneInWine() {
+        Finding f = assertFinding(new IntegerFeaturesCheck().run(context(Datasets.creditG(), logistic())),
+                Severity.LOW);
+        assertTrue(!((List<?>) f.evidence().get("integer_features")).isEmpty());
+        assertHealthy(new IntegerFeaturesCheck().run(context(Datasets.wine().standardised(), logistic())));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.flatline.checks;
+
+import static dev.flatline.checks.CheckFixtures.assertFinding;
+import static dev.flatline.checks.CheckFixtures.assertHealthy;
+import static dev.flatline.checks.CheckFixtures.cart;
+import static dev.flatline.checks.CheckFixtures.context;
+import static dev.flatline.checks.CheckFixtures.logistic;
+import static dev.flatline.checks.CheckFixtures.smallMlp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flatline.data.Datasets;
+import dev.flatline.data.LabelledData;
+import dev.flatline.nn.LossFunction;
+import dev.flatline.nn.OutputActivation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+
+/**
+ * The checks that read any Tribuo model (its predictions, a retrained copy): each with a model that has
+ * the failure and a healthy one, on real data.
+ */
+class ModelChecksTest {
+
+    static final LabelledData WINE = Datasets.wine().standardised();
+
+    @Test
+    void predictionCollapseFindsAMajorityPredictorAndNotALogisticRegression() {
+        Finding f = assertFinding(new PredictionCollapseCheck().run(
+                context(WINE, DummyClassifierTrainer.createMostFrequentTrainer())), Severity.HIGH);
+        assertEquals(1.0, (double) f.evidence().get("top_predicted_share"), 1e-9);
+        assertEquals(2, ((List<?>) f.evidence().get("classes_never_predicted")).size());
+        assertHealthy(new PredictionCollapseCheck().run(context(WINE, logistic())));
+    }
+
+    @Test
+    void predictionCollapseNamesClassesNeverPredictedWithoutFullCollapse() {
+        // A depth-1 tree on glass (6 classes) can predict at most two classes.
+        var stump = new org.tribuo.classification.dtree.CARTClassificationTrainer(1);
+        Finding f = assertFinding(new PredictionCollapseCheck().run(context(Datasets.glass(), stump)), Severity.LOW);
+        assertTrue(((List<?>) f.evidence().get("classes_never_predicted")).size() >= 4, f::toString);
+    }
+
+    @Test
+    void accuracyParadoxFindsAModelNoBetterThanDummiesAndNotARealModel() {
+        LabelledData shuttle = Datasets.shuttle().subsampleTrain(3000, 0);
+        Finding f = assertFinding(new AccuracyParadoxCheck().run(
+                context(shuttle, DummyClassifierTrainer.createMostFrequentTrainer())), Severity.HIGH);
+        assertTrue((double) f.evidence().get("accuracy") > 0.75, "high accuracy hides it: " + f);
+        assertHealthy(new AccuracyParadoxCheck().run(context(WINE, logistic())));
+    }
+
+    @Test
+    void inputIndependentBaselineFindsAModelThatIgnoresItsInputs() {
+        assertFinding(new InputIndependentBaselineCheck().run(
+                context(WINE, DummyClassifierTrainer.createStratifiedTrainer(1))), Severity.HIGH);
+        assertHealthy(new InputIndependentBaselineCheck().run(context(WINE, logistic())));
+        assertHealthy(new InputIndependentBaselineCheck().run(context(WINE, smallMlp().build())));
+    }
+
+    @Test
+    void singleExampleOverfitFindsModelsThatCannotLearnOneExamplePerClass() {
+        Finding dummy = assertFinding(new SingleExampleOverfitCheck().run(
+                context(WINE, DummyClassifierTrainer.createMostFrequentTrainer())), Severity.HIGH);
+        assertEquals(2, ((List<?>) dummy.evidence().get("classes_not_fitted")).size());
+        // A network whose learning rate is too small to move in a few hundred steps.
+        assertFinding(new SingleExampleOverfitCheck().run(
+                context(WINE, smallMlp().learningRate(1e-7).build())), Severity.HIGH);
+        assertHealthy(new SingleExampleOverfitCheck().run(context(WINE, smallMlp().build())));
+        assertHealthy(new SingleExampleOverfitCheck().run(context(WINE, logistic())));
+        assertHealthy(new SingleExampleOverfitCheck().run(context(WINE, cart())));
+    }
+
+    @Test
+    void numericalHealthFindsADivergedNetworkAndNotAHealthyOne() {
+        // A ReLU output under cross-entropy takes log(0): the loss turns NaN (R10, R12).
+        var broken = smallMlp().output(OutputActivation.RELU, LossFunction.CROSS_ENTROPY).build();
+        Finding f = assertFinding(new NumericalHealthCheck().run(context(WINE, broken)), Severity.HIGH);
+        assertEquals(true, f.evidence().get("diverged"));
+        assertHealthy(new NumericalHealthCheck().run(context(WINE, smallMlp().build())));
+        assertHealthy(new NumericalHealthCheck().run(context(WINE, logistic())));
+    }
+
+    @Test
+    void learningCurveFindsUnderfittingAndNotAFittingModel() {
+        LabelledData digits = Datasets.digits().standardised();
+        assertFinding(new LearningCurveCheck().run(
+                context(digits, DummyClassifierTrainer.createMostFrequentTrainer())), Severity.MEDIUM);
+        CheckResult healthy = new LearningCurveCheck().run(context(WINE, logistic()));
+        assertHealthy(healthy);
+    }
+
+    @Test
+    void learningCurveSaysWhenMoreDataWouldHelp() {
+        LabelledData glass = Datasets.glass().standardised();
+        Finding f = assertFinding(new LearningCurveCheck().run(context(glass,
+                Checkup.defaultNetwork(glass.trainSize()).seed(0).build())), Severity.LOW);
+        assertTrue(f.title().contains("still rises"), f.title());
+        assertTrue((double) f.evidence().get("last_doubling_gain") >= LearningCurveCheck.RISING);
+    }
+}
