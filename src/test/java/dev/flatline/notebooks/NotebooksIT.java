@@ -106,6 +106,26 @@ class NotebooksIT {
         assertFalse(Files.exists(ROOT.resolve("build/notebooks/broken.ipynb")), "nothing lands among the learner's notebooks");
     }
 
+    /**
+     * Numbers in prose stay true: every bold span with a digit in a markdown cell (the course's
+     * convention for a number the notebook computes) is shown by the executed notebook, see
+     * {@link QuotedNumbers}. Checked for every executed notebook, solutions included.
+     */
+    @Test
+    void everyNumberTheProseQuotesIsShownByTheExecutedNotebook() throws IOException {
+        List<String> unshown = new java.util.ArrayList<>();
+        List<Path> executed;
+        try (Stream<Path> files = Files.list(OUT)) {
+            executed = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertFalse(executed.isEmpty(), "no executed notebooks in " + OUT + ":\n" + runnerOutput);
+        for (Path notebook : executed) {
+            QuotedNumbers.unshown(notebook).forEach(u -> unshown.add(notebook.getFileName() + ", " + u));
+        }
+        assertTrue(unshown.isEmpty(), "numbers quoted in bold that the executed notebooks do not show "
+                + "(rerun, then correct the prose or the cell):\n  " + String.join("\n  ", unshown));
+    }
+
     @Test
     void everyNotebookRunsWithoutACellError() throws IOException {
         assertEquals(0, runnerExit, "run_notebooks.py failed:\n" + runnerOutput);
