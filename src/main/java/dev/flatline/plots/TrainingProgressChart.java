@@ -59,6 +59,9 @@ final class TrainingProgressChart {
         axis(layout, "yaxis", "loss (log scale)").put("type", "log");
         axis(layout, "xaxis2", "epoch");
         axis(layout, "yaxis2", "share of predictions").putArray("range").add(0).add(1);
+        // Plotly reverses the legend of stacked areas by default; "normal" with the ranks set on the
+        // traces lists the losses, then the bands from the top of the stack down, as they are drawn.
+        layout.putObject("legend").put("traceorder", "normal");
         layout.put("height", HEIGHT_PX);
         layout.putObject("margin").put("t", 50);
         return FigureChart.ofFigureTree(figure);

@@ -45,6 +45,8 @@ class TrainingProgressChartTest {
     @Test
     void theLegendListsTheBandsTopOfTheStackFirstAfterTheLosses() throws Exception {
         JsonNode data = figure().get("data");
+        assertEquals("normal", figure().at("/layout/legend/traceorder").asText(),
+                "plotly would reverse a stacked legend by default, undoing the ranks");
         assertEquals(2 + 10, data.size());
         assertTrue(data.get(0).get("legendrank").asInt() < data.get(1).get("legendrank").asInt(), "training loss first");
         int previous = Integer.MAX_VALUE;
