@@ -91,7 +91,10 @@ public final class Charts {
         String fullTitle = log ? title + " (log scale)" : title;
         BarTrace bars = BarTrace.builder(classes.toArray(), values).name(ROWS).build();
         Figure figure = new Figure(barLayout(fullTitle, log ? ROWS + " (log scale)" : ROWS, log, false), bars);
-        return FigureChart.of(figure, node -> labelBars(node, "%{x}: %{y:,} rows<extra></extra>"));
+        return FigureChart.of(figure, node -> {
+            labelBars(node, "%{x}: %{y:,} rows<extra></extra>");
+            tickDecadesOnly(node, log);
+        });
     }
 
     /**
@@ -256,6 +259,7 @@ public final class Charts {
                 trueBars, predictedBars);
         return FigureChart.of(figure, node -> {
             labelBars(node, "%{x}, %{fullData.name}: %{y:,} rows<extra></extra>");
+            tickDecadesOnly(node, log);
             // tablesaw 0.44.4's Layout accepts barMode but never writes it (its template sees no value).
             node.with("layout").put("barmode", "group");
         });
@@ -279,6 +283,16 @@ public final class Charts {
             bar.put("textposition", "outside");
             bar.put("cliponaxis", false);
             bar.put("hovertemplate", hoverTemplate);
+        }
+    }
+
+    /**
+     * On a log count axis, ticks at powers of ten only: plotly's default also labels 2 and 5 within
+     * each decade, and over Shuttle's five decades those minor labels crowd into each other.
+     */
+    private static void tickDecadesOnly(ObjectNode figure, boolean log) {
+        if (log) {
+            figure.with("layout").with("yaxis").put("dtick", 1);
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.flatline.plots;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flatline.nn.EpochRecord;
 import dev.flatline.nn.LearningRateRangeTest;
 import dev.flatline.nn.TrainingHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -18,7 +21,20 @@ import tech.tablesaw.plotly.traces.Trace;
  * dead ReLU units per layer (R16), and the learning-rate range test (B8).
  */
 public final class TrainingCharts {
+    /**
+     * Class colours: plotly's default colours without its grey (grey reads as "other" or "disabled",
+     * and on Shuttle it fell on the majority class), then lighter tones for datasets with more classes.
+     */
+    private static final String[] CLASS_COLOURS = {
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf",
+        "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5"};
+
     private TrainingCharts() {
+    }
+
+    /** The colour of the class at {@code index} in a history's class order, the same in every chart. */
+    static String classColour(int index) {
+        return CLASS_COLOURS[Math.floorMod(index, CLASS_COLOURS.length)];
     }
 
     /** Training and validation loss per epoch; the loss at initialisation is the point at epoch 0. */
@@ -36,8 +52,11 @@ public final class TrainingCharts {
         if (Arrays.stream(val).anyMatch(Double::isFinite)) {
             traces.add(line("validation loss", epochAxis(es.size(), 1), val));
         }
+        // Log scale: the loss at initialisation and in the first epoch is often many times the later
+        // losses; on a linear axis it flattens the rest of the curve.
         return chart("Loss per epoch (epoch 0: at initialisation, ln K = "
-                + String.format("%.3f", history.expectedInitialLoss()) + ")", "epoch", "loss", false, traces);
+                + String.format("%.3f", history.expectedInitialLoss()) + ")", "epoch", "loss (log scale)", true,
+                traces);
     }
 
     /**
@@ -57,7 +76,15 @@ public final class TrainingCharts {
             }
             traces.add(line(names.get(c), x, y));
         }
-        return chart("Share of predictions per class", "epoch", "share of predictions", false, traces);
+        return chart("Share of predictions per class", "epoch", "share of predictions", false, traces, false,
+                figure -> {
+                    int c = 0;
+                    for (JsonNode trace : figure.withArray("data")) {
+                        String colour = classColour(c++);
+                        ((ObjectNode) trace).putObject("line").put("color", colour);
+                        ((ObjectNode) trace).putObject("marker").put("color", colour);
+                    }
+                });
     }
 
     /** The mean gradient norm of each weight layer per epoch, on a log axis (vanishing or exploding, B7). */
@@ -129,6 +156,11 @@ public final class TrainingCharts {
 
     private static FigureChart chart(String title, String xTitle, String yTitle, boolean logY, List<Trace> traces,
                                      boolean logX) {
+        return chart(title, xTitle, yTitle, logY, traces, logX, figure -> { });
+    }
+
+    private static FigureChart chart(String title, String xTitle, String yTitle, boolean logY, List<Trace> traces,
+                                     boolean logX, Consumer<ObjectNode> refine) {
         Axis.AxisBuilder xAxis = Axis.builder().title(xTitle);
         if (logX) {
             xAxis.type(Axis.Type.LOG);
@@ -138,6 +170,6 @@ public final class TrainingCharts {
             yAxis.type(Axis.Type.LOG);
         }
         Layout layout = Layout.builder().title(title).xAxis(xAxis.build()).yAxis(yAxis.build()).showLegend(true).build();
-        return FigureChart.of(new Figure(layout, traces.toArray(new Trace[0])));
+        return FigureChart.of(new Figure(layout, traces.toArray(new Trace[0])), refine);
     }
 }

@@ -19,6 +19,10 @@ import java.util.function.IntToDoubleFunction;
 final class TrainingProgressChart {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int HEIGHT_PX = 320;
+    /** Losses are not classes: one dark neutral colour, solid for training, dashed for validation. */
+    private static final String LOSS_COLOUR = "#333333";
+    /** Legend ranks: the losses first, then the class bands from the top of the stack down. */
+    private static final int LEGEND_RANK_CLASSES = 100;
 
     private TrainingProgressChart() {
     }
@@ -30,13 +34,19 @@ final class TrainingProgressChart {
         if (history != null && !history.epochs().isEmpty()) {
             List<EpochRecord> es = history.epochs();
             ArrayNode x = series(es.size(), i -> es.get(i).epoch());
-            data.add(trace("training loss", x, series(es.size(), i -> es.get(i).trainLoss()), "x", "y"));
-            data.add(trace("validation loss", x, series(es.size(), i -> es.get(i).validationLoss()), "x", "y"));
+            data.add(lossTrace("training loss", x, series(es.size(), i -> es.get(i).trainLoss()), "solid", 1));
+            data.add(lossTrace("validation loss", x, series(es.size(), i -> es.get(i).validationLoss()), "dash", 2));
             List<String> names = history.classNames();
             for (int c = 0; c < names.size(); c++) {
                 int cls = c;
-                data.add(trace("predicted " + names.get(c), x, series(es.size(), i -> es.get(i).predictedShares()[cls]),
-                        "x2", "y2").put("stackgroup", "one"));
+                ObjectNode band = trace("predicted " + names.get(c), x,
+                        series(es.size(), i -> es.get(i).predictedShares()[cls]), "x2", "y2");
+                String colour = TrainingCharts.classColour(c);
+                band.put("stackgroup", "one").put("fillcolor", colour);
+                band.putObject("line").put("color", colour);
+                // The first band is drawn at the bottom; list the bands top to bottom, as they are stacked.
+                band.put("legendrank", LEGEND_RANK_CLASSES + names.size() - c);
+                data.add(band);
             }
         }
         ObjectNode layout = figure.putObject("layout");
@@ -44,9 +54,14 @@ final class TrainingProgressChart {
                 .putObject("font").put("size", 13);
         layout.putObject("grid").put("rows", 1).put("columns", 2).put("pattern", "independent");
         axis(layout, "xaxis", "epoch");
-        axis(layout, "yaxis", "loss");
+        // Log scale: the first epoch's mean loss (or a diverging one) is often many times the later
+        // losses and would flatten them into a line on a linear axis; losses are positive.
+        axis(layout, "yaxis", "loss (log scale)").put("type", "log");
         axis(layout, "xaxis2", "epoch");
         axis(layout, "yaxis2", "share of predictions").putArray("range").add(0).add(1);
+        // Plotly reverses the legend of stacked areas by default; "normal" with the ranks set on the
+        // traces lists the losses, then the bands from the top of the stack down, as they are drawn.
+        layout.putObject("legend").put("traceorder", "normal");
         layout.put("height", HEIGHT_PX);
         layout.putObject("margin").put("t", 50);
         return FigureChart.ofFigureTree(figure);
@@ -81,6 +96,12 @@ final class TrainingProgressChart {
             }
         }
         return values;
+    }
+
+    private static ObjectNode lossTrace(String name, ArrayNode x, ArrayNode y, String dash, int legendRank) {
+        ObjectNode trace = trace(name, x, y, "x", "y").put("legendrank", legendRank);
+        trace.putObject("line").put("color", LOSS_COLOUR).put("dash", dash);
+        return trace;
     }
 
     private static ObjectNode trace(String name, ArrayNode x, ArrayNode y, String xAxis, String yAxis) {

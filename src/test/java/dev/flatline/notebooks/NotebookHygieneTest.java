@@ -30,6 +30,18 @@ class NotebookHygieneTest {
         }
     }
 
+    /** The course notebooks and their worked solutions: the same hygiene, bar the closing exercises. */
+    static List<Path> notebooksAndSolutions() throws IOException {
+        List<Path> all = new java.util.ArrayList<>(notebooks());
+        Path solutions = Path.of("notebooks/solutions");
+        if (Files.isDirectory(solutions)) {
+            try (Stream<Path> files = Files.list(solutions)) {
+                files.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(all::add);
+            }
+        }
+        return all;
+    }
+
     static JsonNode read(Path notebook) throws IOException {
         return new ObjectMapper().readTree(notebook.toFile());
     }
@@ -45,7 +57,7 @@ class NotebookHygieneTest {
     }
 
     @ParameterizedTest
-    @MethodSource("notebooks")
+    @MethodSource("notebooksAndSolutions")
     void isCommittedWithoutOutputs(Path notebook) throws IOException {
         for (JsonNode cell : read(notebook).get("cells")) {
             if (cell.get("cell_type").asText().equals("code")) {
@@ -56,7 +68,7 @@ class NotebookHygieneTest {
     }
 
     @ParameterizedTest
-    @MethodSource("notebooks")
+    @MethodSource("notebooksAndSolutions")
     void usesTheFlatlineKernel(Path notebook) throws IOException {
         JsonNode kernelspec = read(notebook).path("metadata").path("kernelspec");
         assertEquals("flatline", kernelspec.path("name").asText(), notebook + ": kernelspec name");
@@ -64,7 +76,7 @@ class NotebookHygieneTest {
     }
 
     @ParameterizedTest
-    @MethodSource("notebooks")
+    @MethodSource("notebooksAndSolutions")
     void everyCodeCellIsShortAndFollowsASentence(Path notebook) throws IOException {
         JsonNode previous = null;
         int index = 0;

@@ -75,6 +75,34 @@ class NotebooksIT {
         System.out.println("00-the-symptom.html drew in Chromium in " + page.wallTime().toMillis() + " ms");
     }
 
+    /** Every exported notebook, solutions included, draws each of its charts offline in a real browser. */
+    @Test
+    void everyExportedNotebookDrawsEveryChartOfflineInARealBrowser() throws IOException {
+        List<Path> exports;
+        try (Stream<Path> files = Files.list(OUT)) {
+            exports = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        assertEquals(notebooks().size() + solutions().size(), exports.size(), "one export per notebook: " + exports);
+        for (Path html : exports) {
+            String source = Files.readString(html);
+            int charts = source.split("class=\"flatline-chart\"", -1).length - 1;
+            RenderedPage page = HeadlessChromium.create().render(html);
+            page.requireNoConsoleErrors();
+            assertEquals(charts, page.count(".js-plotly-plot"), html.getFileName() + ": charts drawn");
+            assertFalse(page.text().contains("If this line stays"), html.getFileName() + ": a chart was never drawn");
+        }
+    }
+
+    static List<Path> solutions() throws IOException {
+        Path folder = ROOT.resolve("notebooks/solutions");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
+
     @Test
     void aFailingCellFailsTheRunAndSaysWhereInTheLearnersCode(@TempDir Path dir) throws Exception {
         Path notebook = dir.resolve("broken.ipynb");
@@ -104,6 +132,26 @@ class NotebooksIT {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(notebook)), "the notebook itself is untouched");
         assertTrue(Files.isRegularFile(out.resolve("broken.ipynb")), "the executed copy goes to --out");
         assertFalse(Files.exists(ROOT.resolve("build/notebooks/broken.ipynb")), "nothing lands among the learner's notebooks");
+    }
+
+    /**
+     * Numbers in prose stay true: every bold span with a digit in a markdown cell (the course's
+     * convention for a number the notebook computes) is shown by the executed notebook, see
+     * {@link QuotedNumbers}. Checked for every executed notebook, solutions included.
+     */
+    @Test
+    void everyNumberTheProseQuotesIsShownByTheExecutedNotebook() throws IOException {
+        List<String> unshown = new java.util.ArrayList<>();
+        List<Path> executed;
+        try (Stream<Path> files = Files.list(OUT)) {
+            executed = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertFalse(executed.isEmpty(), "no executed notebooks in " + OUT + ":\n" + runnerOutput);
+        for (Path notebook : executed) {
+            QuotedNumbers.unshown(notebook).forEach(u -> unshown.add(notebook.getFileName() + ", " + u));
+        }
+        assertTrue(unshown.isEmpty(), "numbers quoted in bold that the executed notebooks do not show "
+                + "(rerun, then correct the prose or the cell):\n  " + String.join("\n  ", unshown));
     }
 
     @Test

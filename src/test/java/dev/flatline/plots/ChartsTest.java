@@ -67,6 +67,15 @@ class ChartsTest {
     }
 
     @Test
+    void aLogCountAxisIsTickedAtPowersOfTenOnly() throws Exception {
+        // plotly's default log ticks also label 2 and 5 in every decade, which crowd over five decades.
+        JsonNode log = json(Charts.classDistribution(shuttleLike()));
+        assertEquals(1, log.at("/layout/yaxis/dtick").asInt(), "one tick per decade: " + log.at("/layout/yaxis"));
+        JsonNode linear = json(Charts.classDistribution(shuttleLike(), AxisScale.LINEAR));
+        assertTrue(linear.at("/layout/yaxis/dtick").isMissingNode(), "a linear axis keeps plotly's ticks");
+    }
+
+    @Test
     void classDistributionOfADatasetPutsTheMostCommonClassFirst() throws Exception {
         Map<String, Integer> rows = new LinkedHashMap<>();
         rows.put("b", 3);
