@@ -284,7 +284,7 @@ public final class MlpTrainer implements Trainer<Label> {
         if (validationFraction > 0) {
             StratifiedSplit split = StratifiedSplit.split(all.labelNames(), validationFraction, p.rng.nextLong());
             p.train = all.rows(split.trainRows());
-            p.validation = split.testRows().length > 0 ? all.rows(split.testRows()) : null;
+            p.validation = split.heldOutRows().length > 0 ? all.rows(split.heldOutRows()) : null;
         } else {
             p.train = all;
         }
