@@ -8,16 +8,16 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The fast CPU engine. Buffers are ND4J arrays allocated once; matrix products go straight to the
- * OpenBLAS that ND4J bundles ({@code cblas_sgemm} on the buffers' native pointers, about 0.1 µs a call
- * instead of ~15 µs through ND4J's op dispatch), and the element-wise work (bias, the activations of
+ * The fast CPU engine. Buffers are native memory allocated once; matrix products go straight to the
+ * OpenBLAS that ND4J bundles ({@code cblas_sgemm} through JavaCPP's preset, about 0.1 µs a call instead
+ * of ~15 µs through ND4J's op dispatch), and the element-wise work (bias, the activations of
  * {@link HiddenActivation}) runs as Java loops over heap copies, which bulk copies make cheap and the
  * JIT vectorises. Written by hand because no library offers per-call overheads this low.
+ *
+ * <p>It does not touch ND4J itself: starting ND4J's backend costs about half a second, which would
+ * make a fresh JVM's first fit twice as slow as the next ones. Only OpenBLAS's own library is loaded.
  */
 final class BlasEngine implements Engine {
     /** Forward passes for predictions take this many rows at a time at least. */
@@ -26,8 +26,8 @@ final class BlasEngine implements Engine {
     private final Architecture arch;
     private final int capacity;
     private final int layers;
-    /** Kept so the off-heap memory lives as long as the engine. */
-    private final INDArray[] owned;
+    /** Kept so the native memory lives as long as the engine. */
+    private final FloatPointer[] owned;
     private final FloatBuffer params;
     private final FloatBuffer grads;
     private final FloatPointer[] weightPtr;
@@ -49,14 +49,12 @@ final class BlasEngine implements Engine {
         this.capacity = Math.max(batchSize, MIN_ROWS);
         this.layers = arch.layers();
         int n = arch.parameterCount();
-        owned = new INDArray[2 + 2 * (layers + 1)];
+        owned = new FloatPointer[2 + 2 * (layers + 1)];
         int b = 0;
-        INDArray p = owned[b++] = Nd4j.createUninitialized(DataType.FLOAT, n);
-        INDArray g = owned[b++] = Nd4j.zeros(DataType.FLOAT, n);
-        params = view(p);
-        grads = view(g);
-        FloatPointer pBase = pointer(p);
-        FloatPointer gBase = pointer(g);
+        FloatPointer pBase = owned[b++] = allocate(n);
+        FloatPointer gBase = owned[b++] = allocate(n);
+        params = pBase.asBuffer();
+        grads = gBase.asBuffer();
         weightPtr = new FloatPointer[layers];
         weightGradPtr = new FloatPointer[layers];
         for (int l = 0; l < layers; l++) {
@@ -69,12 +67,10 @@ final class BlasEngine implements Engine {
         deltaPtr = new FloatPointer[layers + 1];
         preDropout = new float[layers + 1][];
         for (int l = 0; l <= layers; l++) {
-            INDArray a = owned[b++] = Nd4j.zeros(DataType.FLOAT, (long) capacity * arch.size(l));
-            act[l] = view(a);
-            actPtr[l] = pointer(a);
-            INDArray d = owned[b++] = Nd4j.zeros(DataType.FLOAT, (long) capacity * arch.size(l));
-            delta[l] = view(d);
-            deltaPtr[l] = pointer(d);
+            actPtr[l] = owned[b++] = allocate((long) capacity * arch.size(l));
+            act[l] = actPtr[l].asBuffer();
+            deltaPtr[l] = owned[b++] = allocate((long) capacity * arch.size(l));
+            delta[l] = deltaPtr[l].asBuffer();
         }
         int widest = 0;
         for (int l = 0; l <= layers; l++) {
@@ -83,12 +79,11 @@ final class BlasEngine implements Engine {
         biasScratch = new float[widest];
     }
 
-    private static FloatBuffer view(INDArray a) {
-        return a.data().asNioFloat();
-    }
-
-    private static FloatPointer pointer(INDArray a) {
-        return new FloatPointer(a.data().addressPointer());
+    /** Zeroed native memory for {@code n} floats, freed when the engine is collected. */
+    private static FloatPointer allocate(long n) {
+        FloatPointer p = new FloatPointer(n);
+        p.zero();
+        return p;
     }
 
     @Override
