@@ -92,6 +92,7 @@ public final class MlpTrainer extends MlpConfig implements Trainer<Label> {
 
     @Override
     public MlpModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance, int invocation) {
+        warmUpIfFast();
         TrainingData data = TrainingData.prepare(examples, settings, nextInvocation(invocation));
         TrainerProvenance trainerProvenance = getProvenance();
         TrainingRun run = new TrainingRun(settings, data, engineFactory(), listeners);
@@ -114,6 +115,7 @@ public final class MlpTrainer extends MlpConfig implements Trainer<Label> {
         if (steps < 2) {
             throw new IllegalArgumentException("The range test needs at least 2 steps, got " + steps + ": try 100.");
         }
+        warmUpIfFast();
         TrainingData data = TrainingData.prepare(examples, settings, nextInvocation(INCREMENT_INVOCATION_COUNT));
         return new TrainingRun(settings, data, engineFactory(), List.of()).rangeTest(minRate, maxRate, steps);
     }
@@ -123,6 +125,13 @@ public final class MlpTrainer extends MlpConfig implements Trainer<Label> {
             invocationCount = invocation;
         }
         return invocationCount++;
+    }
+
+    /** In a fresh JVM, readies the fast path in the background while the data is prepared ({@link Warmup}). */
+    private void warmUpIfFast() {
+        if (engine == null && settings.computePath() != ComputePath.REFERENCE && Engines.isCpuBackend()) {
+            Warmup.start();
+        }
     }
 
     private Engine.Factory engineFactory() {

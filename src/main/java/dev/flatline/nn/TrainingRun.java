@@ -66,6 +66,7 @@ final class TrainingRun {
         for (TrainingListener listener : hearing) {
             listener.started(s.epochs(), d.classNames());
         }
+        Warmup.stop();
         long started = System.nanoTime();
         try {
             for (int epoch = 1; epoch <= s.epochs(); epoch++) {
