@@ -4,10 +4,10 @@ package dev.flatline.nn;
  * Where a network's matrix products and hidden activations run: the forward pass up to the logits and
  * the backward pass from the logits' gradient to the parameters' gradient. That is all an engine does;
  * the output activation, the loss and its gradient, L2, dropout masks and the optimiser's update are
- * computed once, on the host, by the trainer ({@link TrainingStep}), so every engine trains the same
+ * computed once, on the host, by the trainer ({@code TrainingStep}), so every engine trains the same
  * network the same way and differs only in how (and where) it executes.
  *
- * <p>Implementations: {@link BlasEngine} (the CPU fast path) and {@link Nd4jOpEngine} (ND4J's op API,
+ * <p>Implementations: {@code BlasEngine} (the CPU fast path) and {@code Nd4jOpEngine} (ND4J's op API,
  * any ND4J backend). To add one (say on a GPU through JavaCPP's CUDA presets), implement this interface,
  * hand a {@link Factory} to {@link MlpTrainer.Builder#engine(Factory)}, and run the engine-agreement
  * test against it; see the package documentation.

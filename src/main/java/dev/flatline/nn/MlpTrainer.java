@@ -127,7 +127,7 @@ public final class MlpTrainer extends MlpConfig implements Trainer<Label> {
         return invocationCount++;
     }
 
-    /** In a fresh JVM, readies the fast path in the background while the data is prepared ({@link Warmup}). */
+    /** In a fresh JVM, readies the fast path in the background while the data is prepared ({@code Warmup}). */
     private void warmUpIfFast() {
         if (engine == null && settings.computePath() != ComputePath.REFERENCE && Engines.isCpuBackend()) {
             Warmup.start();
