@@ -47,6 +47,8 @@ final class BlasEngine implements Engine {
     private float[] scratchB = new float[0];
 
     BlasEngine(Architecture arch, int batchSize) {
+        // In a fresh JVM the warm-up may be loading JavaCPP right now; only one thread may (see Warmup).
+        Warmup.awaitNativeLibraries();
         this.arch = arch;
         this.capacity = Math.max(batchSize, MIN_ROWS);
         this.layers = arch.layers();
