@@ -187,6 +187,34 @@ public final class ClassCounts implements Serializable {
         return Collections.unmodifiableMap(shares);
     }
 
+    /**
+     * The "balanced" class weights of scikit-learn's {@code compute_class_weight('balanced')}: each
+     * class weighs {@link #balancedWeight(long, int, long)}, so that every class adds up to the same
+     * total weight. Most common class first; unmodifiable.
+     *
+     * @throws IllegalArgumentException if a class has no rows (its weight would be infinite)
+     */
+    public Map<String, Double> balancedWeights() {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        counts.forEach((c, n) -> {
+            if (n <= 0) {
+                throw new IllegalArgumentException("class '" + c + "' has " + n
+                        + " rows; balanced weights need at least one row of every class");
+            }
+            weights.put(c, balancedWeight(total, counts.size(), n));
+        });
+        return Collections.unmodifiableMap(weights);
+    }
+
+    /**
+     * The balanced weight of a class with {@code count} of {@code rows} rows among {@code classes}
+     * classes: {@code w_c = n / (K n_c)} (recipe R4). The formula's one home: the trainer's loss
+     * weights and the remedies' example weights both come from here.
+     */
+    public static double balancedWeight(long rows, int classes, long count) {
+        return rows / ((double) classes * count);
+    }
+
     /** The counts as an unmodifiable map, iterated most common first. */
     public Map<String, Long> asMap() {
         return counts;

@@ -65,7 +65,7 @@ class MlpConfig {
         return new MlpSettings(hiddenSizes, hiddenActivation, outputActivation, loss, focalGamma, logitAdjustmentTau,
                 Optimiser.of(optimiser, learningRate, momentum, weightDecay), epochs, batchSize, l2, dropout,
                 weightInit, initConstant, outputBiasFromPriors,
-                ClassWeights.fromConfig(balancedClassWeights, classWeights), validationFraction, patience, seed,
+                ClassWeighting.fromConfig(balancedClassWeights, classWeights), validationFraction, patience, seed,
                 computePath, progress);
     }
 
@@ -105,8 +105,8 @@ class MlpConfig {
         }
     }
 
-    /** The class-weight fields from a {@link ClassWeights}. */
-    final void setClassWeights(ClassWeights w) {
+    /** The class-weight fields from a {@link ClassWeighting}. */
+    final void setClassWeights(ClassWeighting w) {
         balancedClassWeights = w.isBalanced();
         classWeights = new HashMap<>();
         w.explicitWeights().forEach((label, v) -> classWeights.put(label, Double.toString(v)));

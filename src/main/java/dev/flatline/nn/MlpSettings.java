@@ -38,7 +38,7 @@ import java.util.Objects;
 public record MlpSettings(int[] hiddenSizes, HiddenActivation hiddenActivation, OutputActivation outputActivation,
                           LossFunction loss, double focalGamma, double logitAdjustmentTau, Optimiser optimiser,
                           int epochs, int batchSize, double l2, double dropout, WeightInit weightInit,
-                          double initConstant, boolean outputBiasFromPriors, ClassWeights classWeights,
+                          double initConstant, boolean outputBiasFromPriors, ClassWeighting classWeights,
                           double validationFraction, int patience, long seed, ComputePath computePath,
                           boolean progress) implements Serializable {
 
@@ -56,7 +56,7 @@ public record MlpSettings(int[] hiddenSizes, HiddenActivation hiddenActivation, 
         require(loss, "loss", "LossFunction.CROSS_ENTROPY");
         require(optimiser, "optimiser", "Optimiser.adam(1e-3)");
         require(weightInit, "weight initialisation", "WeightInit.AUTO");
-        require(classWeights, "class weights", "ClassWeights.none()");
+        require(classWeights, "class weights", "ClassWeighting.none()");
         require(computePath, "compute path", "ComputePath.AUTO");
         if (epochs < 1) {
             throw new IllegalArgumentException("The number of epochs is " + epochs + ": train for at least 1 epoch.");
@@ -170,7 +170,7 @@ public record MlpSettings(int[] hiddenSizes, HiddenActivation hiddenActivation, 
                 + (l2 > 0 ? ", l2=" + l2 : "") + (dropout > 0 ? ", dropout=" + dropout : "")
                 + ", init=" + weightInit + (weightInit == WeightInit.CONSTANT ? "(" + initConstant + ")" : "")
                 + (outputBiasFromPriors ? ", output bias from priors" : "")
-                + (classWeights.equals(ClassWeights.none()) ? "" : ", " + classWeights)
+                + (classWeights.equals(ClassWeighting.none()) ? "" : ", " + classWeights)
                 + String.format(Locale.ROOT, ", validation=%s", validationFraction)
                 + (patience > 0 ? ", patience=" + patience : "") + ", seed=" + seed
                 + (computePath != ComputePath.AUTO ? ", path=" + computePath : "");

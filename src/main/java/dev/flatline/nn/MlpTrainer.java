@@ -273,18 +273,18 @@ public final class MlpTrainer extends MlpConfig implements Trainer<Label> {
 
         /** Balanced class weights {@code n / (K n_c)} (R4), scikit-learn's rule. */
         public Builder balancedClassWeights() {
-            return classWeights(ClassWeights.balanced());
+            return classWeights(ClassWeighting.balanced());
         }
 
         /** Explicit class weights by label name; unnamed classes get 1. */
         public Builder classWeights(Map<String, Double> weights) {
-            return classWeights(ClassWeights.of(weights));
+            return classWeights(ClassWeighting.of(weights));
         }
 
-        /** Class weights of any kind ({@link ClassWeights#none()}, balanced, explicit). */
-        public Builder classWeights(ClassWeights weights) {
+        /** Class weights of any kind ({@link ClassWeighting#none()}, balanced, explicit). */
+        public Builder classWeights(ClassWeighting weights) {
             if (weights == null) {
-                throw new IllegalArgumentException("The class weights are null: pass ClassWeights.none() for none.");
+                throw new IllegalArgumentException("The class weights are null: pass ClassWeighting.none() for none.");
             }
             draft.setClassWeights(weights);
             return this;

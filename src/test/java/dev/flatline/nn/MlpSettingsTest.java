@@ -27,7 +27,7 @@ class MlpSettingsTest {
         assertEquals(LossFunction.FOCAL, s.loss());
         assertEquals(0.5, s.focalGamma());
         assertEquals(Optimiser.nesterov(0.02, 0.8), s.optimiser());
-        assertEquals(ClassWeights.of(Map.of("a", 2.0)), s.classWeights());
+        assertEquals(ClassWeighting.of(Map.of("a", 2.0)), s.classWeights());
         assertEquals(s, trainer.toBuilder().build().settings(), "toBuilder keeps every setting");
         assertEquals(s, MlpTrainer.of(s).settings());
         assertNotEquals(s, trainer.toBuilder().seed(10).build().settings());

@@ -1,5 +1,6 @@
 package dev.flatline.nn;
 
+import dev.flatline.data.ClassCounts;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
@@ -11,26 +12,26 @@ import java.util.TreeMap;
  * {@code w_c = n / (K n_c)} (scikit-learn's), or explicit weights by class name (classes not named get
  * 1). Immutable; checked when made.
  */
-public final class ClassWeights implements Serializable {
+public final class ClassWeighting implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final ClassWeights NONE = new ClassWeights(false, Map.of());
-    private static final ClassWeights BALANCED = new ClassWeights(true, Map.of());
+    private static final ClassWeighting NONE = new ClassWeighting(false, Map.of());
+    private static final ClassWeighting BALANCED = new ClassWeighting(true, Map.of());
 
     private final boolean balanced;
     private final Map<String, Double> explicit;
 
-    private ClassWeights(boolean balanced, Map<String, Double> explicit) {
+    private ClassWeighting(boolean balanced, Map<String, Double> explicit) {
         this.balanced = balanced;
         this.explicit = explicit;
     }
 
     /** Every class weighs 1. */
-    public static ClassWeights none() {
+    public static ClassWeighting none() {
         return NONE;
     }
 
     /** {@code n / (K n_c)}: each class contributes equally to the loss, whatever its size. */
-    public static ClassWeights balanced() {
+    public static ClassWeighting balanced() {
         return BALANCED;
     }
 
@@ -39,7 +40,7 @@ public final class ClassWeights implements Serializable {
      *
      * @throws IllegalArgumentException if a weight is negative, infinite or NaN
      */
-    public static ClassWeights of(Map<String, Double> weights) {
+    public static ClassWeighting of(Map<String, Double> weights) {
         if (weights == null) {
             throw new IllegalArgumentException("class weights are null; pass a map from class name to weight");
         }
@@ -51,14 +52,14 @@ public final class ClassWeights implements Serializable {
             }
             copy.put(label, v);
         });
-        return copy.isEmpty() ? NONE : new ClassWeights(false, Collections.unmodifiableMap(copy));
+        return copy.isEmpty() ? NONE : new ClassWeighting(false, Collections.unmodifiableMap(copy));
     }
 
     /**
      * Weights from configuration text, where olcut gives class weights as strings: the one place they
      * are parsed.
      */
-    static ClassWeights fromConfig(boolean balanced, Map<String, String> weights) {
+    static ClassWeighting fromConfig(boolean balanced, Map<String, String> weights) {
         if (balanced) {
             return BALANCED;
         }
@@ -93,7 +94,7 @@ public final class ClassWeights implements Serializable {
         float[] w = new float[classes.size()];
         for (int c = 0; c < w.length; c++) {
             if (balanced) {
-                w[c] = counts[c] == 0 ? 0f : (float) (rows / ((double) w.length * counts[c]));
+                w[c] = counts[c] == 0 ? 0f : (float) ClassCounts.balancedWeight(rows, w.length, counts[c]);
             } else {
                 w[c] = explicit.getOrDefault(classes.get(c), 1.0).floatValue();
             }
@@ -103,7 +104,7 @@ public final class ClassWeights implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClassWeights other && balanced == other.balanced && explicit.equals(other.explicit);
+        return o instanceof ClassWeighting other && balanced == other.balanced && explicit.equals(other.explicit);
     }
 
     @Override
