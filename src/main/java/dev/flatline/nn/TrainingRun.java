@@ -3,6 +3,7 @@ package dev.flatline.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
@@ -80,6 +81,11 @@ final class TrainingRun {
                 int steps = 0;
                 String failure = null;
                 for (int start = 0; start < train.rows; start += batch) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // A notebook's interrupt (or any caller's): stop between steps, flag kept set.
+                        throw new CancellationException("Training was interrupted at epoch " + epoch + ", step "
+                                + (steps + 1) + "; the model was not finished.");
+                    }
                     int rows = Math.min(batch, train.rows - start);
                     batches.fill(start, rows);
                     double loss = step.train(batches.x, by, batches.w, rows, dropoutRng, predicted);
