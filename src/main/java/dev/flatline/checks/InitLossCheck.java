@@ -34,8 +34,7 @@ public final class InitLossCheck implements Check {
         double initial = h.get().initialLoss();
         double lnK = h.get().expectedInitialLoss();
         double prior = Metrics.entropy(context.data().classCounts());
-        boolean fromPriors = Boolean.parseBoolean(MlpSettings.get(context.mlpTrainer().orElseThrow(),
-                "outputBiasFromPriors"));
+        boolean fromPriors = context.mlpTrainer().orElseThrow().settings().outputBiasFromPriors();
         double expected = fromPriors ? prior : lnK;
         Object[] numbers = {"initial_loss", initial, "ln_k", lnK, "prior_entropy", prior, "expected", expected};
         if (!Double.isFinite(initial) || initial > 3 * expected + 1) {

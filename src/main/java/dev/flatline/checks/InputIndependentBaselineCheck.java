@@ -33,8 +33,8 @@ public final class InputIndependentBaselineCheck implements Check {
         Trainer<Label> trainer = context.trainer();
         if (trainer instanceof MlpTrainer mlp) {
             int rows = zeroed.train().size();
-            trainer = CheckContext.forRows(mlp, rows, rows, MlpSettings.integer(mlp, "epochs"),
-                    MlpSettings.integer(mlp, "batchSize"));
+            trainer = CheckContext.forRows(mlp, rows, rows, mlp.settings().epochs(),
+                    mlp.settings().batchSize());
         }
         double zero = context.evaluate(context.fit(trainer, zeroed.train()), zeroed.test()).balancedAccuracy();
         double real = context.metrics().balancedAccuracy();

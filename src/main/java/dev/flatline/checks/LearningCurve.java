@@ -34,7 +34,7 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
             if (trainer instanceof MlpTrainer mlp) {
                 // The same number of steps for every size, so small subsets are not also under-trained.
                 trainer = CheckContext.forRows(mlp, part.train().size(), largest,
-                        MlpSettings.integer(mlp, "epochs"), MlpSettings.integer(mlp, "batchSize"));
+                        mlp.settings().epochs(), mlp.settings().batchSize());
             }
             Model<Label> model = context.fit(trainer, part.train());
             train[i] = context.evaluate(model, part.train()).balancedAccuracy();

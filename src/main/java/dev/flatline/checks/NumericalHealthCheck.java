@@ -45,7 +45,7 @@ public final class NumericalHealthCheck implements Check {
         if (context.mlpTrainer().isEmpty()) {
             return Optional.empty();
         }
-        double rate = MlpSettings.number(context.mlpTrainer().get(), "learningRate") / 10;
+        double rate = context.mlpTrainer().get().settings().optimiser().learningRate() / 10;
         return Optional.of(Fix.trainer("learning rate divided by 10 (" + rate + ")",
                 "MlpTrainer.builder()...learningRate(" + rate + ")", t -> Fixes.mlp(t).learningRate(rate).build()));
     }

@@ -32,7 +32,7 @@ public final class OutputActivationCheck implements Check {
                     + context.model().getClass().getSimpleName() + " chooses its own");
         }
         OutputActivation output = model.get().outputActivation();
-        String loss = MlpSettings.get(context.mlpTrainer().orElseThrow(), "loss");
+        String loss = context.mlpTrainer().orElseThrow().settings().loss().name();
         boolean wrongOutput = output != OutputActivation.SOFTMAX;
         boolean squared = LossFunction.MEAN_SQUARED_ERROR.name().equals(loss);
         if (!wrongOutput && !squared) {

@@ -33,9 +33,9 @@ public record RateSweep(double[] rates, double[] balancedAccuracy, double[] init
      */
     static RateSweep run(CheckContext context, MlpTrainer trainer) {
         CheckData data = context.quickData();
-        double current = MlpSettings.number(trainer, "learningRate");
+        double current = trainer.settings().optimiser().learningRate();
         TreeSet<Double> grid = new TreeSet<>();
-        for (double r : MlpSettings.adaptive(trainer) ? ADAPTIVE_RATES : SGD_RATES) {
+        for (double r : trainer.settings().optimiser().kind().name().startsWith("ADAM") ? ADAPTIVE_RATES : SGD_RATES) {
             grid.add(r);
         }
         grid.add(current);
@@ -50,7 +50,7 @@ public record RateSweep(double[] rates, double[] balancedAccuracy, double[] init
         int stepsOfRows = Math.min(context.data().train().size(), 2 * rows);
         for (int i = 0; i < n; i++) {
             MlpTrainer t = CheckContext.forRows(trainer.toBuilder().learningRate(rates[i]).build(), rows, stepsOfRows,
-                    MlpSettings.integer(trainer, "epochs"), MlpSettings.integer(trainer, "batchSize"));
+                    trainer.settings().epochs(), trainer.settings().batchSize());
             MlpModel m = (MlpModel) context.fit(t, data.train());
             Metrics metrics = context.evaluate(m, data.test());
             bal[i] = metrics.balancedAccuracy();

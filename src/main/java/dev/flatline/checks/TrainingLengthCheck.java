@@ -34,8 +34,8 @@ public final class TrainingLengthCheck implements Check {
                     + context.model().getClass().getSimpleName() + " has none");
         }
         double[] loss = h.get().trainLosses();
-        int configured = MlpSettings.integer(context.mlpTrainer().orElseThrow(), "epochs");
-        int patience = MlpSettings.integer(context.mlpTrainer().orElseThrow(), "patience");
+        int configured = context.mlpTrainer().orElseThrow().settings().epochs();
+        int patience = context.mlpTrainer().orElseThrow().settings().patience();
         if (loss.length < 2 || h.get().diverged()) {
             return CheckResult.notApplicable(id(), "needs two finished epochs of finite loss");
         }
@@ -64,7 +64,7 @@ public final class TrainingLengthCheck implements Check {
 
     @Override
     public Optional<Fix> fix(Finding finding, CheckContext context) {
-        int configured = MlpSettings.integer(context.mlpTrainer().orElseThrow(), "epochs");
+        int configured = context.mlpTrainer().orElseThrow().settings().epochs();
         boolean eager = finding.severity() == Severity.LOW;
         return Optional.of(Fix.trainer(eager ? "early-stopping patience 5" : "3x the epochs (" + 3 * configured + ")",
                 eager ? "MlpTrainer.builder()...earlyStopping(5)" : "MlpTrainer.builder()...epochs(" + 3 * configured

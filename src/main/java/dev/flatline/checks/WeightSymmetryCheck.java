@@ -63,7 +63,7 @@ public final class WeightSymmetryCheck implements Check {
                 worstLayer = l;
             }
         }
-        String init = MlpSettings.get(context.mlpTrainer().orElseThrow(), "weightInit");
+        String init = context.mlpTrainer().orElseThrow().settings().weightInit().name();
         if (worstLayer < 0 || worstShare > 0.5) {
             return CheckResult.healthy(id(), "hidden units are distinct (" + String.join(", ", perLayer) + ")");
         }

@@ -24,7 +24,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code flatline bench mlp}: trains the flatline network on a stratified 80/20 split of standardised
  * features, the same work as the scikit-learn and PyTorch peers, and prints the speed and test metrics as
- * one JSON line, last. With {@code --repeat N} it fits N times and reports the median speed.
+ * one JSON line, last, after one line for people. With {@code --repeat N} it fits N times.
+ *
+ * <p>Speeds: {@code cold_*} is the first fit in this JVM (what a notebook cell or a one-shot command
+ * sees: class loading, native libraries, code not yet compiled), {@code warm_*} the median of the
+ * following fits (null with {@code --repeat 1}), and the plain {@code fit_s} / {@code examples_per_s}
+ * the median of all fits.
  */
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         description = "Train the MLP on a CSV (stratified 80/20 split, standardised) and print speed and quality as JSON.")
@@ -70,11 +75,14 @@ public final class BenchMlpCommand implements Callable<Integer> {
             model = trainer.train(train);
             fits.add((System.nanoTime() - t0) / 1e9);
         }
-        double[] sorted = fits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double fit = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         int epochsRun = model.history().epochs().size();
-        double examplesPerSecond = (double) train.size() * epochsRun / fit;
+        double examplesPerFit = (double) train.size() * epochsRun;
+        double fit = median(fits);
+        double examplesPerSecond = examplesPerFit / fit;
+        double coldFit = fits.get(0);
+        Double warmFit = fits.size() > 1 ? median(fits.subList(1, fits.size())) : null;
+        String warmFitJson = warmFit == null ? "null" : String.format(Locale.ROOT, "%.4f", warmFit);
+        String warmSpeedJson = warmFit == null ? "null" : String.format(Locale.ROOT, "%.1f", examplesPerFit / warmFit);
         LabelEvaluation eval = new LabelEvaluator().evaluate(model, test);
         long[] hist = new long[model.getOutputIDInfo().size()];
         List<String> classes = new ArrayList<>();
@@ -87,18 +95,29 @@ public final class BenchMlpCommand implements Callable<Integer> {
         String threads = System.getenv("OMP_NUM_THREADS");
         long flops = model.trainingFlopsPerExample();
         String json = String.format(Locale.ROOT,
-                "{\"examples_per_s\":%.1f,\"fit_s\":%.4f,\"fit_s_all\":%s,\"epochs\":%d,\"batch\":%d,\"hidden\":%s,"
+                "{\"examples_per_s\":%.1f,\"fit_s\":%.4f,\"fit_s_all\":%s,\"cold_fit_s\":%.4f,"
+                        + "\"cold_examples_per_s\":%.1f,\"warm_fit_s\":%s,\"warm_examples_per_s\":%s,\"epochs\":%d,\"batch\":%d,\"hidden\":%s,"
                         + "\"threads\":%s,\"path\":\"%s\",\"class_weighted\":%b,\"train_rows\":%d,\"test_rows\":%d,"
                         + "\"accuracy\":%.5f,\"balanced_accuracy\":%.5f,\"macro_f1\":%.5f,\"classes\":%s,\"pred_hist\":%s,"
                         + "\"final_train_loss\":%.6f,\"train_flops_per_example\":%d,\"gflops_per_s\":%.3f}",
                 examplesPerSecond, fit, fits.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).toList(),
-                epochsRun, batch, Arrays.toString(hidden), threads == null ? "null" : "\"" + threads + "\"",
+                coldFit, examplesPerFit / coldFit, warmFitJson, warmSpeedJson, epochsRun, batch, Arrays.toString(hidden), threads == null ? "null" : "\"" + threads + "\"",
                 MlpTrainer.isFastPathAvailable() && path != ComputePath.REFERENCE ? "fast" : "reference",
                 classWeights, train.size(), test.size(), eval.accuracy(), 1 - eval.balancedErrorRate(),
                 eval.macroAveragedF1(), jsonStrings(classes), Arrays.toString(hist),
                 model.history().last().trainLoss(), flops, flops * examplesPerSecond / 1e9);
+        System.out.println(String.format(Locale.ROOT, "cold (first fit in this JVM): %.3f s, %,.0f examples/s", coldFit,
+                examplesPerFit / coldFit) + (warmFit == null ? "; warm: run with --repeat 2 or more"
+                : String.format(Locale.ROOT, "; warm (median of the %d fits after it): %.3f s, %,.0f examples/s",
+                        fits.size() - 1, warmFit, examplesPerFit / warmFit)));
         System.out.println(json.replace(", ", ","));
         return 0;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static String jsonStrings(List<String> values) {

@@ -89,7 +89,7 @@ public final class CsvData {
      * @throws DataException if it is not
      */
     public CsvData testFraction(double fraction) {
-        StratifiedSplit.checkTestFraction(fraction);
+        StratifiedSplit.checkFraction("Test fraction", fraction);
         this.testFraction = fraction;
         return this;
     }

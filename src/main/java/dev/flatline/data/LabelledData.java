@@ -3,8 +3,6 @@ package dev.flatline.data;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +40,7 @@ public final class LabelledData {
     private final long seed;
     private final double testFraction;
     private final Standardisation standardisation;
-    private final Map<String, Integer> classCounts;
+    private final ClassCounts classCounts;
     private final OffsetDateTime created = OffsetDateTime.now();
     private final AtomicBoolean tableNoteShown = new AtomicBoolean();
 
@@ -56,13 +54,14 @@ public final class LabelledData {
         this.seed = seed;
         this.testFraction = testFraction;
         this.standardisation = standardisation;
-        this.classCounts = countClasses(columns.labels());
+        this.classCounts = ClassCounts.ofLabels(List.of(columns.labels()), "the class column");
     }
 
     /** Splits validated columns; the way every loader makes a LabelledData. */
     static LabelledData split(String name, Columns columns, long seed, double testFraction) {
+        StratifiedSplit.checkFraction("Test fraction", testFraction);
         StratifiedSplit split = StratifiedSplit.split(columns.labels(), testFraction, seed);
-        return new LabelledData(name, columns, columns, split.trainRowsShared(), split.testRowsShared(), seed,
+        return new LabelledData(name, columns, columns, split.trainRowsShared(), split.heldOutRowsShared(), seed,
                 testFraction, null);
     }
 
@@ -106,27 +105,24 @@ public final class LabelledData {
         return seed;
     }
 
-    /** The requested share of each class for the test part. */
+    /** The requested share of each class held out as the test part (see {@link StratifiedSplit}). */
     public double testFraction() {
         return testFraction;
     }
 
-    /**
-     * Rows per class over the whole data, largest class first (ties in name order); unmodifiable and
-     * iterated in that order.
-     */
-    public Map<String, Integer> classCounts() {
+    /** Rows per class over the whole data (training plus test), most common class first. */
+    public ClassCounts classCounts() {
         return classCounts;
     }
 
-    /** Class names, largest class first. */
+    /** Class names, most common first. */
     public List<String> classes() {
-        return List.copyOf(classCounts.keySet());
+        return classCounts.classes();
     }
 
     /** The most frequent class: what a model that has "flatlined" usually predicts for everything. */
     public String majorityClass() {
-        return classCounts.keySet().iterator().next();
+        return classCounts.majority();
     }
 
     /**
@@ -134,14 +130,12 @@ public final class LabelledData {
      * any useful model must clear.
      */
     public double majorityFraction() {
-        return (double) classCounts.get(majorityClass()) / rowCount();
+        return classCounts.majorityShare();
     }
 
     /** Largest class count divided by smallest class count (1 for perfectly balanced data). */
     public double imbalanceRatio() {
-        int largest = Collections.max(classCounts.values());
-        int smallest = Collections.min(classCounts.values());
-        return (double) largest / smallest;
+        return classCounts.imbalanceRatio();
     }
 
     /** The whole data as a new Tablesaw table: feature columns (doubles) then the target (strings). */
@@ -240,7 +234,7 @@ public final class LabelledData {
     /** One line: name, shape, classes, imbalance, split. */
     @Override
     public String toString() {
-        String smallest = classes().get(classCounts.size() - 1);
+        String smallest = classCounts.minority();
         return String.format(Locale.ROOT,
                 "LabelledData[%s: %d rows x %d features, target '%s', %d classes (largest '%s' %d, smallest '%s' %d,"
                         + " imbalance %.1f:1), train %d / test %d (seed %d, test fraction %s)%s]",
@@ -286,17 +280,5 @@ public final class LabelledData {
         }
         table.addColumns(StringColumn.create(names.names().get(features.length), data.labels()));
         return table;
-    }
-
-    private static Map<String, Integer> countClasses(String[] labels) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String label : labels) {
-            counts.merge(label, 1, Integer::sum);
-        }
-        Map<String, Integer> ordered = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEachOrdered(e -> ordered.put(e.getKey(), e.getValue()));
-        return Collections.unmodifiableMap(ordered);
     }
 }

@@ -8,62 +8,68 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A seeded, stratified train/test split of row indices: every class keeps (to within one row) the
- * same share of its rows in the test part.
+ * A seeded, stratified split of row indices into a training part and a held-out part: every class
+ * keeps (to within one row) the same share of its rows in the held-out part.
+ *
+ * <p>"Held out" is the one word for the rows kept away from training, whatever they are then used
+ * for: {@link LabelledData} holds them out as its test part ({@code testFraction}), the network trainer
+ * holds out part of its training data to validate each epoch ({@code validationFraction}). Both
+ * fractions mean the same thing: the share of each class that goes to the held-out part.
  *
  * <p>Rule, per class (classes in name order, one {@link Random} seeded with the seed for all of them):
- * shuffle the class's row indices, put the first {@code round(testFraction * count)} in the test part,
+ * shuffle the class's row indices, put the first {@code round(heldOutFraction * count)} in the held-out part,
  * but at least 1 and at most {@code count - 1} when the class has 2 or more rows, so each such class
  * appears in both parts. (Rounding is per class, so the whole test part can differ from
- * {@code testFraction * rows} by up to half a row per class.) A class with a single row goes to the training part only: a model can at
- * least see it, while a test part holding it would leave training without it. Row indices come back
+ * {@code heldOutFraction * rows} by up to half a row per class.) A class with a single row goes to the
+ * training part only: a model can at least see it, while a held-out part holding it would leave
+ * training without it. Row indices come back
  * sorted, so both parts keep the original row order. The same labels, fraction and seed always give
  * the same split.
  *
  * <p>Tribuo's own splitter is not stratified, which is why this exists: with Shuttle's 10-row class a
- * random 80/20 split can leave the test part without it.
+ * random 80/20 split can leave the held-out part without it.
  */
 public final class StratifiedSplit {
 
     private final int[] trainRows;
-    private final int[] testRows;
+    private final int[] heldOutRows;
 
-    private StratifiedSplit(int[] trainRows, int[] testRows) {
+    private StratifiedSplit(int[] trainRows, int[] heldOutRows) {
         this.trainRows = trainRows;
-        this.testRows = testRows;
+        this.heldOutRows = heldOutRows;
     }
 
     /**
      * Splits rows {@code 0 .. labels.length-1} by class.
      *
-     * @param labels       the class of every row
-     * @param testFraction share of each class for the test part, strictly between 0 and 1
-     * @param seed         seed for the shuffles
+     * @param labels          the class of every row
+     * @param heldOutFraction share of each class for the held-out part, strictly between 0 and 1
+     * @param seed            seed for the shuffles
      * @throws DataException if the fraction is not strictly between 0 and 1
      */
-    public static StratifiedSplit split(String[] labels, double testFraction, long seed) {
-        checkTestFraction(testFraction);
+    public static StratifiedSplit split(String[] labels, double heldOutFraction, long seed) {
+        checkFraction("Held-out fraction", heldOutFraction);
         Random random = new Random(seed);
         int[] train = new int[labels.length];
-        int[] test = new int[labels.length];
+        int[] heldOut = new int[labels.length];
         int trainCount = 0;
-        int testCount = 0;
+        int heldOutCount = 0;
         for (int[] rows : rowsByClass(labels, allRows(labels.length)).values()) {
             shuffle(rows, random);
-            int forTest = testCount(rows.length, testFraction);
+            int toHoldOut = heldOutCount(rows.length, heldOutFraction);
             for (int i = 0; i < rows.length; i++) {
-                if (i < forTest) {
-                    test[testCount++] = rows[i];
+                if (i < toHoldOut) {
+                    heldOut[heldOutCount++] = rows[i];
                 } else {
                     train[trainCount++] = rows[i];
                 }
             }
         }
         int[] trainRows = Arrays.copyOf(train, trainCount);
-        int[] testRows = Arrays.copyOf(test, testCount);
+        int[] heldOutRows = Arrays.copyOf(heldOut, heldOutCount);
         Arrays.sort(trainRows);
-        Arrays.sort(testRows);
-        return new StratifiedSplit(trainRows, testRows);
+        Arrays.sort(heldOutRows);
+        return new StratifiedSplit(trainRows, heldOutRows);
     }
 
     /**
@@ -106,32 +112,33 @@ public final class StratifiedSplit {
         return trainRows.clone();
     }
 
-    /** Test row indices, sorted (a copy). */
-    public int[] testRows() {
-        return testRows.clone();
+    /** Held-out row indices (the test or validation part, as the caller uses them), sorted (a copy). */
+    public int[] heldOutRows() {
+        return heldOutRows.clone();
     }
 
     int[] trainRowsShared() {
         return trainRows;
     }
 
-    int[] testRowsShared() {
-        return testRows;
+    int[] heldOutRowsShared() {
+        return heldOutRows;
     }
 
-    static void checkTestFraction(double testFraction) {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new DataException("Test fraction must be strictly between 0 and 1 (e.g. 0.2 for 20% test "
-                    + "rows), was " + testFraction + ".");
+    /** Checks a held-out fraction; {@code role} names it in the message ("Test fraction", ...). */
+    static void checkFraction(String role, double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new DataException(role + " must be strictly between 0 and 1 (e.g. 0.2 to hold out 20% of "
+                    + "each class), was " + fraction + ".");
         }
     }
 
-    /** Test rows for a class of {@code count} rows; see the class comment for the rule. */
-    static int testCount(int count, double testFraction) {
+    /** Held-out rows for a class of {@code count} rows; see the class comment for the rule. */
+    static int heldOutCount(int count, double heldOutFraction) {
         if (count < 2) {
             return 0;
         }
-        long rounded = Math.round(testFraction * count);
+        long rounded = Math.round(heldOutFraction * count);
         return (int) Math.max(1, Math.min(count - 1, rounded));
     }
 

@@ -1,8 +1,14 @@
 /**
  * Data for flatline: the bundled UCI datasets ({@link dev.flatline.data.Datasets}), the user's own CSV
  * files ({@link dev.flatline.data.CsvData}), and {@link dev.flatline.data.LabelledData}, which holds a
- * table, its class counts, and a seeded stratified train/test split as Tablesaw tables and Tribuo
- * datasets. Bad data is reported as a {@link dev.flatline.data.DataException} that says what, where and
+ * table, its {@link dev.flatline.data.ClassCounts class counts}, and a seeded stratified train/test
+ * split as Tablesaw tables and Tribuo datasets.
+ *
+ * <p>Vocabulary used across flatline: class counts are always a {@link dev.flatline.data.ClassCounts}
+ * (most common class first); rows kept away from training are "held out", and a held-out fraction is
+ * the share of each class held out ({@link dev.flatline.data.StratifiedSplit}) — called the test
+ * fraction where the held-out rows are the test part, the validation fraction where a trainer holds
+ * them out of its training data to watch each epoch. Bad data is reported as a {@link dev.flatline.data.DataException} that says what, where and
  * what to do.
  *
  * <p>Knows nothing of models, checks or plots; everything else in flatline builds on it.

@@ -4,8 +4,8 @@ package dev.flatline.nn;
 public enum ComputePath {
     /** {@link #FAST} on ND4J's CPU backend, {@link #REFERENCE} on any other backend (CUDA). */
     AUTO,
-    /** Preallocated ND4J buffers with products sent straight to OpenBLAS (CPU backend only). */
+    /** Native buffers with matrix products sent straight to OpenBLAS, without starting ND4J (CPU backend only). */
     FAST,
-    /** ND4J's op API throughout: slower on the CPU, runs on every backend. */
+    /** Matrix products and activations through ND4J's op API: slower on the CPU, runs on every backend. */
     REFERENCE
 }

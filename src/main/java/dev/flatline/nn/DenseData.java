@@ -50,7 +50,7 @@ final class DenseData {
                 }
                 double v = f.getValue();
                 if (checkFinite && !Double.isFinite(v)) {
-                    throw new IllegalArgumentException("feature '" + f.getName() + "' of example " + i + " is " + v
+                    throw new IllegalArgumentException("Feature '" + f.getName() + "' of example " + i + " is " + v
                             + ": the network needs finite numbers. Impute or drop missing values before training.");
                 }
                 x[i * d + id] = (float) v;
@@ -75,6 +75,14 @@ final class DenseData {
         return new DenseData(nx, ny, nw, indices.length, columns);
     }
 
+    /** Multiplies each row's weight by its class's weight (class weights, R4). */
+    void scaleWeights(float[] classWeights) {
+        for (int i = 0; i < rows; i++) {
+            w[i] *= classWeights[y[i]];
+        }
+    }
+
+    /** Rows per class index. */
     long[] classCounts(int classes) {
         long[] c = new long[classes];
         for (int i = 0; i < rows; i++) {

@@ -30,7 +30,7 @@ public final class MlpModel extends Model<Label> {
     private final Architecture arch;
     private final float[] parameters;
     private final TrainingHistory history;
-    private transient Engine engine;
+    private transient Predictor predictor;
 
     MlpModel(String name, ModelProvenance provenance, ImmutableFeatureMap features, ImmutableOutputInfo<Label> outputs,
              Architecture arch, float[] parameters, TrainingHistory history) {
@@ -91,12 +91,12 @@ public final class MlpModel extends Model<Label> {
     }
 
     private synchronized float[] forward(DenseData data) {
-        if (engine == null) {
-            StepSettings inference = new StepSettings(LossFunction.CROSS_ENTROPY, 0, null, 0, 0, Optimiser.sgd(1));
-            engine = MlpTrainer.isCpuBackend() ? new BlasEngine(arch, inference, parameters, 1)
-                    : new Nd4jOpEngine(arch, inference, parameters);
+        if (predictor == null) {
+            Engine engine = Engines.forPath(ComputePath.AUTO).create(arch, 1);
+            engine.setParameters(parameters);
+            predictor = new Predictor(arch, engine);
         }
-        return engine.forward(data.x, data.rows, null);
+        return predictor.outputs(data.x, data.rows, null);
     }
 
     @Override
@@ -121,9 +121,9 @@ public final class MlpModel extends Model<Label> {
                 }
             }
             if (used == 0) {
-                throw new IllegalArgumentException("example " + i + " has none of the model's features "
-                        + "(it was trained on " + featureIDMap.size() + " features, e.g. "
-                        + featureIDMap.get(0).getName() + ")");
+                throw new IllegalArgumentException("Example " + i + " has none of the model's features (it was "
+                        + "trained on " + featureIDMap.size() + " features, e.g. " + featureIDMap.get(0).getName()
+                        + "): predict on data with the same columns as the training data.");
             }
             Map<String, Label> scores = new LinkedHashMap<>();
             int best = 0;

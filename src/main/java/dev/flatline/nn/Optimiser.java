@@ -14,6 +14,13 @@ import java.io.Serializable;
 public final class Optimiser implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** Adam's (and AdamW's) first-moment decay, PyTorch's and Keras's default. */
+    public static final double ADAM_BETA1 = 0.9;
+    /** Adam's second-moment decay. */
+    public static final double ADAM_BETA2 = 0.999;
+    /** Adam's denominator guard. */
+    public static final double ADAM_EPSILON = 1e-8;
+
     private final OptimiserKind kind;
     private final double learningRate;
     private final double momentum;
@@ -22,14 +29,16 @@ public final class Optimiser implements Serializable {
     private final double epsilon;
     private final double weightDecay;
 
-    private Optimiser(OptimiserKind kind, double learningRate, double momentum, double beta1, double beta2,
-                      double epsilon, double weightDecay) {
+    private Optimiser(OptimiserKind kind, double learningRate, double momentum, double weightDecay) {
+        if (kind == null) {
+            throw new IllegalArgumentException("optimiser kind is null; use Optimiser.adam(1e-3) or another factory");
+        }
         this.kind = kind;
         this.learningRate = requirePositive("learning rate", learningRate);
         this.momentum = requireUnit("momentum", momentum);
-        this.beta1 = requireUnit("beta1", beta1);
-        this.beta2 = requireUnit("beta2", beta2);
-        this.epsilon = requirePositive("epsilon", epsilon);
+        this.beta1 = ADAM_BETA1;
+        this.beta2 = ADAM_BETA2;
+        this.epsilon = ADAM_EPSILON;
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay must be a finite number >= 0, got " + weightDecay);
         }
@@ -38,37 +47,42 @@ public final class Optimiser implements Serializable {
 
     /** Plain SGD. */
     public static Optimiser sgd(double learningRate) {
-        return new Optimiser(OptimiserKind.SGD, learningRate, 0, 0.9, 0.999, 1e-8, 0);
+        return new Optimiser(OptimiserKind.SGD, learningRate, 0, 0);
     }
 
     /** SGD with heavy-ball momentum (0.9 is the usual value). */
     public static Optimiser momentum(double learningRate, double momentum) {
-        return new Optimiser(OptimiserKind.MOMENTUM, learningRate, momentum, 0.9, 0.999, 1e-8, 0);
+        return new Optimiser(OptimiserKind.MOMENTUM, learningRate, momentum, 0);
     }
 
     /** SGD with Nesterov momentum. */
     public static Optimiser nesterov(double learningRate, double momentum) {
-        return new Optimiser(OptimiserKind.NESTEROV, learningRate, momentum, 0.9, 0.999, 1e-8, 0);
+        return new Optimiser(OptimiserKind.NESTEROV, learningRate, momentum, 0);
     }
 
-    /** Adam with betas 0.9/0.999 and epsilon 1e-8 (the default optimiser, at 1e-3). */
+    /** Adam with {@link #ADAM_BETA1}, {@link #ADAM_BETA2}, {@link #ADAM_EPSILON} (the default optimiser, at 1e-3). */
     public static Optimiser adam(double learningRate) {
-        return new Optimiser(OptimiserKind.ADAM, learningRate, 0, 0.9, 0.999, 1e-8, 0);
+        return new Optimiser(OptimiserKind.ADAM, learningRate, 0, 0);
     }
 
     /** AdamW: Adam with decoupled weight decay (PyTorch's default decay is 0.01). */
     public static Optimiser adamW(double learningRate, double weightDecay) {
-        return new Optimiser(OptimiserKind.ADAMW, learningRate, 0, 0.9, 0.999, 1e-8, weightDecay);
+        return new Optimiser(OptimiserKind.ADAMW, learningRate, 0, weightDecay);
     }
 
     /** The same rule with another learning rate. */
     public Optimiser withLearningRate(double newRate) {
-        return new Optimiser(kind, newRate, momentum, beta1, beta2, epsilon, weightDecay);
+        return new Optimiser(kind, newRate, momentum, weightDecay);
     }
 
-    static Optimiser of(OptimiserKind kind, double learningRate, double momentum, double beta1, double beta2,
-                        double epsilon, double weightDecay) {
-        return new Optimiser(kind, learningRate, momentum, beta1, beta2, epsilon, weightDecay);
+    /**
+     * The rule of that kind; {@code momentum} counts only for the momentum kinds and {@code weightDecay}
+     * only for AdamW (for configuration, which names them separately).
+     */
+    static Optimiser of(OptimiserKind kind, double learningRate, double momentum, double weightDecay) {
+        boolean withMomentum = kind == OptimiserKind.MOMENTUM || kind == OptimiserKind.NESTEROV;
+        return new Optimiser(kind, learningRate, withMomentum ? momentum : 0,
+                kind == OptimiserKind.ADAMW ? weightDecay : 0);
     }
 
     /** The update rule. */
@@ -99,6 +113,17 @@ public final class Optimiser implements Serializable {
             throw new IllegalArgumentException(what + " must be in [0, 1), got " + v);
         }
         return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Optimiser other && kind == other.kind && learningRate == other.learningRate
+                && momentum == other.momentum && weightDecay == other.weightDecay;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, learningRate, momentum, weightDecay);
     }
 
     @Override

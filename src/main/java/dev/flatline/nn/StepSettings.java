@@ -1,7 +1,8 @@
 package dev.flatline.nn;
 
 /**
- * The per-step settings an engine needs, fixed for one training run.
+ * What one training step computes, fixed for one training run (derived from {@link MlpSettings} and the
+ * data by {@link TrainingData}).
  *
  * @param loss          what is minimised
  * @param focalGamma    focal loss exponent
@@ -13,7 +14,9 @@ package dev.flatline.nn;
  */
 record StepSettings(LossFunction loss, double focalGamma, float[] logitShift, double l2, double dropout,
                     Optimiser optimiser) {
-    StepSettings withLearningRate(double lr) {
-        return new StepSettings(loss, focalGamma, logitShift, l2, dropout, optimiser.withLearningRate(lr));
+
+    /** Settings for forward passes only (no step is taken). */
+    static StepSettings forInference() {
+        return new StepSettings(LossFunction.CROSS_ENTROPY, 0, null, 0, 0, Optimiser.sgd(1));
     }
 }

@@ -1,26 +1,30 @@
 package dev.flatline.nn;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
-/** One training run: the epoch loop shared by both engines, with evaluation, history and stopping. */
+/** One training run: the epoch loop, whatever the engine, with evaluation, history and stopping. */
 final class TrainingRun {
     private static final Logger LOG = Logger.getLogger(MlpTrainer.class.getName());
     private static final int PROBE_ROWS = 2048;
 
-    private final MlpTrainer trainer;
-    private final MlpTrainer.Prepared p;
+    private final MlpSettings s;
+    private final TrainingData d;
+    private final Engine.Factory engines;
+    private final List<TrainingListener> listeners;
     private final OutputLoss outputLoss;
     private TrainingHistory history;
 
-    TrainingRun(MlpTrainer trainer, MlpTrainer.Prepared prepared) {
-        this.trainer = trainer;
-        this.p = prepared;
-        this.outputLoss = new OutputLoss(p.arch.output, p.settings, p.arch.classes());
+    TrainingRun(MlpSettings settings, TrainingData data, Engine.Factory engines, List<TrainingListener> listeners) {
+        this.s = settings;
+        this.d = data;
+        this.engines = engines;
+        this.listeners = listeners;
+        this.outputLoss = new OutputLoss(data.arch().outputActivation(), data.step(), data.arch().classes());
     }
 
     TrainingHistory history() {
@@ -29,41 +33,46 @@ final class TrainingRun {
 
     /** Trains and returns the parameters the model keeps. */
     float[] run() {
-        Engine engine = trainer.newEngine(p, p.settings);
-        DenseData train = p.train;
-        int k = p.arch.classes();
-        double initialLoss = lossOf(engine, train.rows > PROBE_ROWS * 4 ? probe(train) : train);
-        history = new TrainingHistory(p.classNames, initialLoss);
-        String warning = trainer.pairingWarningOrNull();
+        Engine engine = engines.create(d.arch(), s.batchSize());
+        TrainingStep step = new TrainingStep(d.arch(), d.step(), engine, d.initialParameters(), s.batchSize());
+        Predictor predictor = new Predictor(d.arch(), engine);
+        DenseData train = d.train();
+        int k = d.arch().classes();
+        DenseData probe = d.validation() != null ? d.validation() : probe(train);
+        // The loss at initialisation (B2) on a fixed subset: a full pass over big data would cost an epoch's forward work.
+        DenseData initialRows = train.rows <= PROBE_ROWS * 4 ? train : d.validation() == null ? probe : probe(train);
+        history = new TrainingHistory(d.classNames(), lossOf(predictor, initialRows));
+        String warning = s.pairingWarning();
         if (warning != null) {
             LOG.warning(warning);
             history.warn(warning);
         }
-        if (trainer.weightInit() == WeightInit.CONSTANT || trainer.weightInit() == WeightInit.ZERO) {
-            history.warn("weights initialised to one constant: units in a layer start identical and stay identical (R14)");
+        if (s.weightInit() == WeightInit.CONSTANT || s.weightInit() == WeightInit.ZERO) {
+            history.warn("Every weight starts at the same value, so the units of a layer start identical and stay "
+                    + "identical: use WeightInit.AUTO (R14, notebook 06-architecture).");
         }
-        DenseData probe = p.validation != null ? p.validation : probe(train);
-        int batch = trainer.batchSize();
-        Minibatches batches = new Minibatches(train, batch, p.rng.split());
+        int batch = s.batchSize();
+        Minibatches batches = new Minibatches(train, batch, d.shuffleRandom());
         int[] predicted = batches.predicted;
         int[] by = batches.y;
-        SplittableRandom dropoutRng = p.rng.split();
+        SplittableRandom dropoutRng = d.dropoutRandom();
         float[] best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
-        int layers = p.arch.layers();
-        List<TrainingListener> listeners = new ArrayList<>(trainer.listeners());
-        if (trainer.progress()) {
-            listeners.add(TrainingProgress.open());
+        int layers = d.arch().layers();
+        List<TrainingListener> hearing = new ArrayList<>(listeners);
+        if (s.progress()) {
+            hearing.add(TrainingProgress.open());
         }
-        for (TrainingListener listener : listeners) {
-            listener.started(trainer.epochs(), p.classNames);
+        for (TrainingListener listener : hearing) {
+            listener.started(s.epochs(), d.classNames());
         }
+        Warmup.stop();
         long started = System.nanoTime();
         try {
-            for (int epoch = 1; epoch <= trainer.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= s.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                float[] before = engine.parameters();
+                float[] before = step.parameters();
                 batches.shuffle();
                 double lossSum = 0;
                 long correct = 0;
@@ -72,13 +81,18 @@ final class TrainingRun {
                 int steps = 0;
                 String failure = null;
                 for (int start = 0; start < train.rows; start += batch) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // A notebook's interrupt (or any caller's): stop between steps, flag kept set.
+                        throw new CancellationException("Training was interrupted at epoch " + epoch + ", step "
+                                + (steps + 1) + "; the model was not finished.");
+                    }
                     int rows = Math.min(batch, train.rows - start);
                     batches.fill(start, rows);
-                    double loss = engine.trainBatch(batches.x, by, batches.w, rows, dropoutRng, predicted);
+                    double loss = step.train(batches.x, by, batches.w, rows, dropoutRng, predicted);
                     steps++;
                     if (!Double.isFinite(loss)) {
-                        failure = "the training loss became " + loss + " at epoch " + epoch + ", step " + steps
-                                + " (R12): " + divergenceHint();
+                        failure = "The training loss became " + loss + " at epoch " + epoch + ", step " + steps
+                                + ": " + divergenceHint(step);
                         break;
                     }
                     lossSum += loss * rows;
@@ -88,13 +102,13 @@ final class TrainingRun {
                             correct++;
                         }
                     }
-                    double[] norms = engine.gradientNorms();
+                    double[] norms = step.gradientNorms();
                     for (int l = 0; l < layers; l++) {
                         normSums[l] += norms[l];
                     }
                 }
                 if (failure != null) {
-                    engine.setParameters(before);
+                    step.setParameters(before);
                     history.stop(StopReason.DIVERGED, failure);
                     LOG.warning(failure);
                     break;
@@ -102,59 +116,65 @@ final class TrainingRun {
                 for (int l = 0; l < layers; l++) {
                     normSums[l] /= steps;
                 }
-                EpochRecord record = evaluate(engine, epoch, lossSum / train.rows, (double) correct / train.rows,
-                        trainCounts, normSums, probe, (System.nanoTime() - t0) / 1e9);
+                EpochRecord record = evaluate(predictor, step, epoch, lossSum / train.rows,
+                        (double) correct / train.rows, trainCounts, normSums, probe, (System.nanoTime() - t0) / 1e9);
                 history.add(record);
                 double elapsed = (System.nanoTime() - started) / 1e9;
-                for (TrainingListener listener : listeners) {
+                for (TrainingListener listener : hearing) {
                     listener.epochEnded(history, elapsed);
                 }
-                if (p.validation != null && trainer.patience() > 0) {
+                if (d.validation() != null && s.patience() > 0) {
                     if (record.validationLoss() < bestLoss) {
                         bestLoss = record.validationLoss();
-                        best = engine.parameters();
+                        best = step.parameters();
                         history.bestEpoch(epoch);
                         sinceBest = 0;
-                    } else if (trainer.patience() > 0 && ++sinceBest >= trainer.patience()) {
-                        engine.setParameters(best);
-                        history.stop(StopReason.EARLY_STOPPED, "early stopping at epoch " + epoch + ": no validation loss "
-                                + "improvement for " + trainer.patience() + " epochs; kept epoch " + history.bestEpoch());
+                    } else if (++sinceBest >= s.patience()) {
+                        step.setParameters(best);
+                        history.stop(StopReason.EARLY_STOPPED, "Early stopping at epoch " + epoch + ": the validation "
+                                + "loss has not improved for " + s.patience() + " epochs; the model keeps epoch "
+                                + history.bestEpoch() + ".");
                         break;
                     }
                 } else {
                     history.bestEpoch(epoch);
                 }
-                if (Double.isNaN(record.validationLoss()) && p.validation != null) {
-                    history.stop(StopReason.DIVERGED, "the validation loss became " + record.validationLoss()
-                            + " at epoch " + epoch + " (R12): " + divergenceHint());
+                if (Double.isNaN(record.validationLoss()) && d.validation() != null) {
+                    history.stop(StopReason.DIVERGED, "The validation loss became " + record.validationLoss()
+                            + " at epoch " + epoch + ": " + divergenceHint(step));
                     break;
                 }
             }
         } finally {
             double elapsed = (System.nanoTime() - started) / 1e9;
-            for (TrainingListener listener : listeners) {
+            for (TrainingListener listener : hearing) {
                 listener.finished(history, elapsed);
             }
         }
-        return engine.parameters();
+        return step.parameters();
     }
 
-    private String divergenceHint() {
-        return trainer.pairingWarningOrNull() != null
-                ? "the output/loss pairing produces invalid values; " + trainer.pairingWarningOrNull()
-                : "lower the learning rate (currently " + p.settings.optimiser().learningRate()
-                        + "), check the inputs are scaled, or clip gradients";
+    /** What to do about a loss that stopped being a number. */
+    private String divergenceHint(TrainingStep step) {
+        String pairing = s.pairingWarning();
+        return pairing != null
+                ? "the output/loss pairing produces invalid values. " + pairing
+                : "the updates grew until the numbers overflowed. Lower the learning rate (now " + step.learningRate()
+                        + "), check that the inputs are scaled, or clip gradients (R12, notebook "
+                        + "02-one-example-per-class; R8, notebook 04-learning-rate-and-optimizers).";
     }
 
-    private EpochRecord evaluate(Engine engine, int epoch, double trainLoss, double trainAccuracy, long[] trainCounts,
-                                 double[] gradNorms, DenseData probe, double seconds) {
-        int k = p.arch.classes();
-        int hiddenLayers = p.arch.layers() - 1;
+    private EpochRecord evaluate(Predictor predictor, TrainingStep step, int epoch, double trainLoss,
+                                 double trainAccuracy, long[] trainCounts, double[] gradNorms, DenseData probe,
+                                 double seconds) {
+        Architecture arch = d.arch();
+        int k = arch.classes();
+        int hiddenLayers = arch.layers() - 1;
         boolean[][] everActive = new boolean[hiddenLayers][];
         for (int l = 0; l < hiddenLayers; l++) {
-            everActive[l] = new boolean[p.arch.fanOut(l)];
+            everActive[l] = new boolean[arch.fanOut(l)];
         }
-        float[] out = engine.forward(probe.x, probe.rows, everActive);
+        float[] out = predictor.outputs(probe.x, probe.rows, everActive);
         double[] dead = new double[hiddenLayers];
         for (int l = 0; l < hiddenLayers; l++) {
             int n = 0;
@@ -167,15 +187,15 @@ final class TrainingRun {
         double valAcc = Double.NaN;
         double valBal = Double.NaN;
         long[] valCounts = new long[0];
-        if (p.validation != null) {
-            DenseData v = p.validation;
-            valLoss = outputLoss.lossAndGradient(FloatBuffer.wrap(outputLoss.shifted(out, v.rows)), v.rows, v.y, v.w, null, false);
+        DenseData v = d.validation();
+        if (v != null) {
+            valLoss = outputLoss.lossAndGradient(outputLoss.shifted(out, v.rows), v.rows, v.y, v.w, null, false);
             valCounts = new long[k];
             long[] perClass = new long[k];
             long[] perClassRight = new long[k];
             long right = 0;
             for (int i = 0; i < v.rows; i++) {
-                int pred = BlasEngine.argmax(FloatBuffer.wrap(out), i * k, k);
+                int pred = TrainingStep.argmax(out, i * k, k);
                 valCounts[pred]++;
                 perClass[v.y[i]]++;
                 if (pred == v.y[i]) {
@@ -195,12 +215,12 @@ final class TrainingRun {
             valBal = recallSum / present;
         }
         return new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAcc, valBal, trainCounts, valCounts,
-                gradNorms, dead, p.settings.optimiser().learningRate(), seconds);
+                gradNorms, dead, step.learningRate(), seconds);
     }
 
-    private double lossOf(Engine engine, DenseData data) {
-        float[] out = engine.forward(data.x, data.rows, null);
-        return outputLoss.lossAndGradient(FloatBuffer.wrap(outputLoss.shifted(out, data.rows)), data.rows, data.y, data.w, null, false);
+    private double lossOf(Predictor predictor, DenseData data) {
+        float[] out = predictor.outputs(data.x, data.rows, null);
+        return outputLoss.lossAndGradient(outputLoss.shifted(out, data.rows), data.rows, data.y, data.w, null, false);
     }
 
     /** A fixed, evenly spaced subset of at most {@link #PROBE_ROWS} training rows. */
@@ -215,10 +235,11 @@ final class TrainingRun {
 
     /** The learning-rate range test (see {@link MlpTrainer#learningRateRangeTest}). */
     LearningRateRangeTest rangeTest(double minRate, double maxRate, int steps) {
-        Engine engine = trainer.newEngine(p, p.settings);
-        DenseData train = p.train;
-        int batch = trainer.batchSize();
-        SplittableRandom rng = p.rng.split();
+        Engine engine = engines.create(d.arch(), s.batchSize());
+        TrainingStep step = new TrainingStep(d.arch(), d.step(), engine, d.initialParameters(), s.batchSize());
+        DenseData train = d.train();
+        int batch = s.batchSize();
+        SplittableRandom rng = d.shuffleRandom();
         Minibatches batches = new Minibatches(train, batch, rng);
         batches.shuffle();
         double[] rates = new double[steps];
@@ -228,30 +249,28 @@ final class TrainingRun {
         double bestRate = minRate;
         int done = 0;
         int cursor = 0;
-        for (int s = 0; s < steps; s++) {
-            double rate = minRate * Math.pow(maxRate / minRate, (double) s / (steps - 1));
-            engine.setLearningRate(rate);
+        for (int i = 0; i < steps; i++) {
+            double rate = minRate * Math.pow(maxRate / minRate, (double) i / (steps - 1));
+            step.setLearningRate(rate);
             if (cursor + batch > train.rows) {
                 batches.shuffle();
                 cursor = 0;
             }
             batches.fill(cursor, batch);
             cursor += batch;
-            double loss = engine.trainBatch(batches.x, batches.y, batches.w, batch, rng, batches.predicted);
-            smooth = s == 0 ? loss : 0.9 * smooth + 0.1 * loss;
-            double corrected = smooth;
-            rates[s] = rate;
-            losses[s] = corrected;
-            done = s + 1;
-            if (!Double.isFinite(loss) || corrected > 4 * bestLoss) {
+            double loss = step.train(batches.x, batches.y, batches.w, batch, rng, batches.predicted);
+            smooth = i == 0 ? loss : 0.9 * smooth + 0.1 * loss;
+            rates[i] = rate;
+            losses[i] = smooth;
+            done = i + 1;
+            if (!Double.isFinite(loss) || smooth > 4 * bestLoss) {
                 break;
             }
-            if (corrected < bestLoss) {
-                bestLoss = corrected;
+            if (smooth < bestLoss) {
+                bestLoss = smooth;
                 bestRate = rate;
             }
         }
-        return new LearningRateRangeTest(Arrays.copyOf(rates, done), Arrays.copyOf(losses, done),
-                bestRate / 10);
+        return new LearningRateRangeTest(Arrays.copyOf(rates, done), Arrays.copyOf(losses, done), bestRate / 10);
     }
 }

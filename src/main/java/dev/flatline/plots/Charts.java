@@ -2,6 +2,7 @@ package dev.flatline.plots;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flatline.data.ClassCounts;
 import dev.flatline.data.LabelledData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +55,20 @@ public final class Charts {
         return classDistribution("Rows per class", counts, scale);
     }
 
+    /** Bars of rows per class of {@link ClassCounts}, most common first; see {@link #classDistribution(Map)}. */
+    public static FigureChart classDistribution(ClassCounts counts) {
+        if (counts == null) {
+            throw new IllegalArgumentException("counts are null; pass ClassCounts.of(dataset)");
+        }
+        return classDistribution("Rows per class", counts.asMap(), AxisScale.AUTO);
+    }
+
     /**
      * Bars of rows per class of a whole dataset (both parts of its split), most common first: look
      * for classes so small that a model can ignore them and still score high accuracy.
      */
     public static FigureChart classDistribution(LabelledData data) {
-        return classDistribution("Rows per class, " + data.name(), data.classCounts(), AxisScale.AUTO);
+        return classDistribution("Rows per class, " + data.name(), data.classCounts().asMap(), AxisScale.AUTO);
     }
 
     /**
@@ -67,12 +76,12 @@ public final class Charts {
      * a model can ignore them and still score high accuracy.
      */
     public static FigureChart classDistribution(Dataset<Label> dataset) {
-        return classDistribution("Rows per class", ClassCounts.of(dataset), AxisScale.AUTO);
+        return classDistribution("Rows per class", ClassBars.of(dataset), AxisScale.AUTO);
     }
 
     /** {@link #classDistribution(Dataset)} with the count axis scaled as asked. */
     public static FigureChart classDistribution(Dataset<Label> dataset, AxisScale scale) {
-        return classDistribution("Rows per class", ClassCounts.of(dataset), scale);
+        return classDistribution("Rows per class", ClassBars.of(dataset), scale);
     }
 
     /**
@@ -86,7 +95,7 @@ public final class Charts {
             throw new IllegalArgumentException("scale is null; pass AxisScale.AUTO, LINEAR or LOG");
         }
         List<String> classes = new ArrayList<>(counts.keySet());
-        double[] values = ClassCounts.values(classes, counts);
+        double[] values = ClassBars.values(classes, counts);
         boolean log = resolve(scale, values) == AxisScale.LOG;
         String fullTitle = log ? title + " (log scale)" : title;
         BarTrace bars = BarTrace.builder(classes.toArray(), values).name(ROWS).build();
@@ -121,9 +130,9 @@ public final class Charts {
             throw new IllegalArgumentException("predictedVsTrue needs one prediction per row: got "
                     + trueLabels.size() + " true labels but " + predictedLabels.size() + " predicted labels");
         }
-        Map<String, Long> truth = ClassCounts.mostCommonFirst(ClassCounts.of(trueLabels, "the true labels"));
-        Map<String, Long> predicted = ClassCounts.of(predictedLabels, "the predicted labels");
-        return predictedVsTrue(ClassCounts.union(truth, predicted), truth, predicted, scale);
+        Map<String, Long> truth = ClassBars.of(trueLabels, "the true labels");
+        Map<String, Long> predicted = ClassBars.of(predictedLabels, "the predicted labels");
+        return predictedVsTrue(ClassBars.union(truth, predicted), truth, predicted, scale);
     }
 
     /**
@@ -144,13 +153,13 @@ public final class Charts {
             if (p == null) {
                 throw new IllegalArgumentException("prediction " + i + " is null");
             }
-            truth.add(ClassCounts.labelOf(p.getExample().getOutput(), "the example of prediction " + i));
-            predicted.add(ClassCounts.labelOf(p.getOutput(), "prediction " + i));
+            truth.add(ClassBars.labelOf(p.getExample().getOutput(), "the example of prediction " + i));
+            predicted.add(ClassBars.labelOf(p.getOutput(), "prediction " + i));
             p.getOutputScores().keySet().forEach(label -> possible.putIfAbsent(label, 0L));
         }
-        Map<String, Long> trueCounts = ClassCounts.mostCommonFirst(ClassCounts.of(truth, "the true labels"));
-        Map<String, Long> predictedCounts = ClassCounts.of(predicted, "the predicted labels");
-        List<String> classes = ClassCounts.union(trueCounts, predictedCounts);
+        Map<String, Long> trueCounts = ClassBars.of(truth, "the true labels");
+        Map<String, Long> predictedCounts = ClassBars.of(predicted, "the predicted labels");
+        List<String> classes = ClassBars.union(trueCounts, predictedCounts);
         possible.keySet().stream().filter(c -> !classes.contains(c)).sorted().forEach(classes::add);
         return predictedVsTrue(classes, trueCounts, predictedCounts, AxisScale.LINEAR);
     }
@@ -249,8 +258,8 @@ public final class Charts {
             throw new IllegalArgumentException("scale is null; pass AxisScale.LINEAR, LOG or AUTO");
         }
         Object[] x = classes.toArray();
-        double[] trueValues = ClassCounts.values(classes, truth);
-        double[] predictedValues = ClassCounts.values(classes, predicted);
+        double[] trueValues = ClassBars.values(classes, truth);
+        double[] predictedValues = ClassBars.values(classes, predicted);
         boolean log = resolve(scale, trueValues) == AxisScale.LOG;
         BarTrace trueBars = BarTrace.builder(x, trueValues).name("true").build();
         BarTrace predictedBars = BarTrace.builder(x, predictedValues).name("predicted").build();

@@ -1,5 +1,6 @@
 package dev.flatline.remedies;
 
+import dev.flatline.data.ClassCounts;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,27 +49,20 @@ public record ClassWeights(Map<String, Double> weights) {
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(copy));
     }
 
-    /** Balanced weights {@code n / (K * n_c)} from the rows per class (the formula's one home). */
+    /** Balanced weights {@code n / (K * n_c)} from the rows per class ({@link ClassCounts#balancedWeights()}). */
     public static ClassWeights balanced(Map<String, ? extends Number> classCounts) {
         if (classCounts == null || classCounts.isEmpty()) {
             throw new IllegalArgumentException("class counts are " + (classCounts == null ? "null" : "empty")
                     + "; pass the number of rows of each class");
         }
-        double rows = 0;
-        for (Map.Entry<String, ? extends Number> entry : classCounts.entrySet()) {
-            double count = entry.getValue() == null ? Double.NaN : entry.getValue().doubleValue();
-            if (!(count > 0) || Double.isInfinite(count)) {
-                throw new IllegalArgumentException("class '" + entry.getKey() + "' has " + entry.getValue()
-                        + " rows; balanced weights need at least one row of every class");
+        classCounts.forEach((label, count) -> {
+            double n = count == null ? Double.NaN : count.doubleValue();
+            if (!(n > 0) || Double.isInfinite(n) || n != Math.rint(n)) {
+                throw new IllegalArgumentException("class '" + label + "' has " + count
+                        + " rows; balanced weights need a whole number of at least one row for every class");
             }
-            rows += count;
-        }
-        int classes = classCounts.size();
-        Map<String, Double> weights = new TreeMap<>();
-        for (Map.Entry<String, ? extends Number> entry : classCounts.entrySet()) {
-            weights.put(entry.getKey(), rows / (classes * entry.getValue().doubleValue()));
-        }
-        return new ClassWeights(weights);
+        });
+        return new ClassWeights(new TreeMap<>(ClassCounts.of(classCounts).balancedWeights()));
     }
 
     /** Balanced weights for the classes found in a Tribuo dataset (count its training part). */

@@ -3,6 +3,10 @@
  * page that draws its charts offline ({@link dev.flatline.report.ReportHtml}), as JSON
  * ({@link dev.flatline.report.ReportJson}) and as a short terminal summary
  * ({@link dev.flatline.report.ReportText}); and Tribuo evaluations as HTML
- * ({@link dev.flatline.report.EvaluationHtml}). Everything that comes from the user's data is escaped.
+ * ({@link dev.flatline.report.EvaluationHtml}: the headline metrics that expose a majority-class
+ * predictor, the per-class table, the confusion matrix), shared by the kernel and the checkup report.
+ * Everything that comes from the user's data is escaped.
+ *
+ * <p>Reads models' evaluations and findings; never trains, diagnoses or imports the kernel or the CLI.
  */
 package dev.flatline.report;

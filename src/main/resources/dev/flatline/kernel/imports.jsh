@@ -11,5 +11,6 @@ import dev.flatline.data.*;
 import dev.flatline.plots.*;
 import dev.flatline.nn.*;
 import dev.flatline.report.*;
+import dev.flatline.remedies.*;
 import java.time.Duration;
 import dev.flatline.checks.*;

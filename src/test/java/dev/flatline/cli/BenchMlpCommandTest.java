@@ -49,10 +49,26 @@ class BenchMlpCommandTest {
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
-        for (String key : List.of("examples_per_s", "fit_s", "epochs", "batch", "threads", "accuracy",
-                "balanced_accuracy", "macro_f1", "pred_hist")) {
+        for (String key : List.of("examples_per_s", "fit_s", "cold_fit_s", "cold_examples_per_s", "warm_fit_s",
+                "warm_examples_per_s", "epochs", "batch", "threads", "accuracy", "balanced_accuracy", "macro_f1",
+                "pred_hist")) {
             assertTrue(json.has(key), "missing " + key + " in " + json);
         }
+        // Cold is the first fit, warm the median of the others (here the second of two).
+        JsonNode all = json.get("fit_s_all");
+        assertEquals(2, all.size());
+        assertEquals(all.get(0).asDouble(), json.get("cold_fit_s").asDouble(), 1e-4);
+        assertEquals(all.get(1).asDouble(), json.get("warm_fit_s").asDouble(), 1e-4);
+        double examplesPerFit = 142 * 3; // wine's training part (80% of 178, stratified) times 3 epochs
+        for (String kind : List.of("cold", "warm")) {
+            double speed = json.get(kind + "_examples_per_s").asDouble();
+            double seconds = json.get(kind + "_fit_s").asDouble();
+            // Seconds are printed to 0.1 ms, so allow that rounding.
+            assertEquals(examplesPerFit, speed * seconds, 0.01 * examplesPerFit + speed * 0.00005, kind);
+        }
+        String human = lines.get(lines.size() - 2);
+        assertTrue(human.startsWith("cold (first fit in this JVM): ") && human.contains("; warm (median of the 1 fits"),
+                human);
         assertEquals(3, json.get("epochs").asInt());
         assertEquals(32, json.get("batch").asInt());
         assertTrue(json.get("examples_per_s").asDouble() > 0);
@@ -62,6 +78,17 @@ class BenchMlpCommandTest {
             predicted += count.asInt();
         }
         assertEquals(36, predicted, "every test row (20% of 178, stratified) is predicted once");
+    }
+
+    @Test
+    void aSingleFitHasNoWarmFigure() throws IOException {
+        Run run = run("bench", "mlp", "--data", WINE.toString(), "--hidden", "8", "--batch", "32", "--epochs", "1");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertTrue(json.get("warm_fit_s").isNull() && json.get("warm_examples_per_s").isNull(), json.toString());
+        assertEquals(json.get("fit_s").asDouble(), json.get("cold_fit_s").asDouble(), 1e-4);
+        assertTrue(lines.get(lines.size() - 2).contains("warm: run with --repeat 2 or more"), lines.toString());
     }
 
     @Test

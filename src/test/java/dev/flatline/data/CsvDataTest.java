@@ -53,7 +53,7 @@ class CsvDataTest {
         assertEquals("good", data.name());
         assertEquals(List.of("a", "b"), data.featureNames());
         assertEquals("y", data.targetName());
-        assertEquals(Map.of("yes", 3, "no", 2), data.classCounts());
+        assertEquals(Map.of("yes", 3L, "no", 2L), data.classCounts().asMap());
         assertEquals(List.of("yes", "no"), data.classes());
         assertEquals(5, data.rowCount());
         assertEquals(3, data.seed());
@@ -81,7 +81,7 @@ class CsvDataTest {
         LabelledData data = CsvData.from(gz).target("y").load();
         assertEquals("quoted", data.name());
         assertEquals(List.of("a", "b, c"), data.featureNames());
-        assertEquals(Map.of("x, 1", 2, "say \"hi\"", 1), data.classCounts());
+        assertEquals(Map.of("x, 1", 2L, "say \"hi\"", 1L), data.classCounts().asMap());
     }
 
     @Test

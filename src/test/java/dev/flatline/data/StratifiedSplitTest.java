@@ -43,7 +43,7 @@ class StratifiedSplitTest {
         for (double fraction : new double[] {0.1, 0.2, 0.33, 0.5, 0.9}) {
             StratifiedSplit split = StratifiedSplit.split(labels, fraction, 7);
             Map<String, Integer> total = count(labels, IntStream.range(0, labels.length).toArray());
-            Map<String, Integer> test = count(labels, split.testRows());
+            Map<String, Integer> test = count(labels, split.heldOutRows());
             Map<String, Integer> train = count(labels, split.trainRows());
             for (String c : total.keySet()) {
                 double exact = fraction * total.get(c);
@@ -58,21 +58,21 @@ class StratifiedSplitTest {
     void partsAreDisjointSortedAndCoverAllRows() {
         String[] labels = labels("a", 50, "b", 30);
         StratifiedSplit split = StratifiedSplit.split(labels, 0.25, 1);
-        int[] all = IntStream.concat(Arrays.stream(split.trainRows()), Arrays.stream(split.testRows()))
+        int[] all = IntStream.concat(Arrays.stream(split.trainRows()), Arrays.stream(split.heldOutRows()))
                 .sorted().toArray();
         assertArrayEquals(IntStream.range(0, 80).toArray(), all);
-        assertArrayEquals(Arrays.stream(split.testRows()).sorted().toArray(), split.testRows());
+        assertArrayEquals(Arrays.stream(split.heldOutRows()).sorted().toArray(), split.heldOutRows());
         // 0.25 * 50 = 12.5 and 0.25 * 30 = 7.5 both round up: 13 + 8.
-        assertEquals(21, split.testRows().length);
+        assertEquals(21, split.heldOutRows().length);
     }
 
     @Test
     void sameSeedSameSplitDifferentSeedDifferentSplit() {
         String[] labels = labels("a", 500, "b", 100, "c", 10);
-        assertArrayEquals(StratifiedSplit.split(labels, 0.2, 3).testRows(),
-                StratifiedSplit.split(labels, 0.2, 3).testRows());
-        assertFalse(Arrays.equals(StratifiedSplit.split(labels, 0.2, 3).testRows(),
-                StratifiedSplit.split(labels, 0.2, 4).testRows()));
+        assertArrayEquals(StratifiedSplit.split(labels, 0.2, 3).heldOutRows(),
+                StratifiedSplit.split(labels, 0.2, 3).heldOutRows());
+        assertFalse(Arrays.equals(StratifiedSplit.split(labels, 0.2, 3).heldOutRows(),
+                StratifiedSplit.split(labels, 0.2, 4).heldOutRows()));
     }
 
     @Test
@@ -80,18 +80,18 @@ class StratifiedSplitTest {
         String[] labels = labels("many", 100, "one", 1, "pair", 2);
         StratifiedSplit split = StratifiedSplit.split(labels, 0.2, 0);
         assertEquals(1, count(labels, split.trainRows()).get("one"));
-        assertFalse(count(labels, split.testRows()).containsKey("one"));
-        assertEquals(1, count(labels, split.testRows()).get("pair"));
+        assertFalse(count(labels, split.heldOutRows()).containsKey("one"));
+        assertEquals(1, count(labels, split.heldOutRows()).get("pair"));
         assertEquals(1, count(labels, split.trainRows()).get("pair"));
     }
 
     @Test
-    void testCountRule() {
-        assertEquals(0, StratifiedSplit.testCount(1, 0.5));
-        assertEquals(1, StratifiedSplit.testCount(2, 0.01));
-        assertEquals(1, StratifiedSplit.testCount(2, 0.99));
-        assertEquals(2, StratifiedSplit.testCount(10, 0.2));
-        assertEquals(3, StratifiedSplit.testCount(13, 0.2));
+    void heldOutCountRule() {
+        assertEquals(0, StratifiedSplit.heldOutCount(1, 0.5));
+        assertEquals(1, StratifiedSplit.heldOutCount(2, 0.01));
+        assertEquals(1, StratifiedSplit.heldOutCount(2, 0.99));
+        assertEquals(2, StratifiedSplit.heldOutCount(10, 0.2));
+        assertEquals(3, StratifiedSplit.heldOutCount(13, 0.2));
     }
 
     @Test

@@ -39,6 +39,26 @@ class MlpTrainerTest {
     }
 
     @Test
+    void anInterruptStopsTrainingBetweenStepsWithAMessage() throws Exception {
+        MlpTrainer trainer = quick().epochs(1000).build();
+        Throwable[] thrown = new Throwable[1];
+        Thread training = new Thread(() -> {
+            try {
+                trainer.train(TRAIN);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        training.start();
+        Thread.sleep(300);
+        training.interrupt();
+        training.join(5000);
+        assertTrue(!training.isAlive(), "an interrupted training stops within seconds");
+        assertInstanceOf(java.util.concurrent.CancellationException.class, thrown[0]);
+        assertTrue(thrown[0].getMessage().startsWith("Training was interrupted at epoch "), thrown[0].getMessage());
+    }
+
+    @Test
     void listenersHearEveryEpochAndTheEnd() {
         List<String> heard = new java.util.ArrayList<>();
         TrainingListener listener = new TrainingListener() {
