@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -49,6 +50,14 @@ class JupyterLabRenderIT {
     static final Path LAB = ROOT.resolve("src/test/jupyterlab");
     static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
     static final String CHART_TEXT = "Chart: ";
+    /**
+     * The notebooks whose recorded messages are replayed one by one (each output message waits for
+     * the page to settle, so a course notebook with hundreds of epochs would take minutes): the
+     * course's first live display, and the notebook whose first chart is a live display. Every
+     * notebook is shown saved in the four ways.
+     */
+    static final Set<String> REPLAYED = Set.of("00-the-symptom.ipynb", "live-display-first.ipynb");
+
     /** A test notebook whose first chart is a live display: its frames need the separate plotly.js output. */
     static final Path LIVE_DISPLAY_FIRST = ROOT.resolve("src/test/resources/dev/flatline/notebooks/live-display-first.ipynb");
 
@@ -95,12 +104,15 @@ class JupyterLabRenderIT {
         for (Path notebook : notebooks) {
             String name = notebook.getFileName().toString();
             drive.addAll(List.of("--saved", executed.resolve(name).toString()));
-            drive.addAll(List.of("--live", executed.resolve(name.replaceAll("\\.ipynb$", ".messages.json")).toString()));
+            if (REPLAYED.contains(name)) {
+                drive.addAll(List.of("--live", executed.resolve(name.replaceAll("\\.ipynb$", ".messages.json")).toString()));
+            }
         }
         driverOutput = run("driver", drive, Map.of(), Duration.ofMinutes(20));
         JsonNode all = new ObjectMapper().readTree(report.toFile());
         runs = StreamSupport.stream(all.path("runs").spliterator(), false).toList();
-        assertEquals(notebooks.size() * 6, runs.size(), "4 saved and 2 live views per notebook:\n" + driverOutput);
+        assertEquals(notebooks.size() * 4 + REPLAYED.size() * 2, runs.size(),
+                "4 saved views per notebook and 2 live views per replayed one:\n" + driverOutput);
     }
 
     @Test
@@ -162,14 +174,13 @@ class JupyterLabRenderIT {
                 }
             });
         }
-        assertTrue(problems.isEmpty(), "PENDING the chart-HTML change (visible 'trust the notebook' line in each"
-                + " chart, PlotlyJs/FigureChart):\n" + String.join("\n", problems));
+        assertTrue(problems.isEmpty(), "charts without their visible 'trust the notebook' line where nothing draws them:\n" + String.join("\n", problems));
     }
 
     @Test
     void theLiveTrainingDisplayMovesWithAndWithoutTheExtension() {
         List<JsonNode> live = select(r -> "live".equals(r.path("kind").asText()));
-        assertEquals(2 * notebooks.size(), live.size());
+        assertEquals(2 * REPLAYED.size(), live.size());
         List<String> problems = new ArrayList<>();
         int updates = 0;
         for (JsonNode run : live) {
