@@ -388,6 +388,90 @@ public final class Charts {
         });
     }
 
+    /** Most images {@link #images} draws in one row. */
+    public static final int IMAGES_PER_ROW = 8;
+
+    /**
+     * Small grey-scale images side by side, each captioned, {@value #IMAGES_PER_ROW} to a row: look at
+     * what a model is shown (the bundled 8x8 digits, or augmented copies of them). Pixels are given row
+     * by row, top row first; all images share one grey scale, white at the smallest value (0, the digits'
+     * background, or below) and black at the largest. Plotly heatmaps in a grid of subplots, which tablesaw cannot
+     * lay out, so the figure tree is written directly.
+     *
+     * @param title    the chart's title
+     * @param pixels   one array of {@code width * height} values per image
+     * @param captions one caption per image (e.g. its class), shown under it
+     */
+    public static FigureChart images(String title, List<double[]> pixels, List<String> captions, int width,
+                                     int height) {
+        requireText(title, "title");
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("images need a width and height of at least 1 pixel, got "
+                    + width + "x" + height);
+        }
+        if (pixels == null || pixels.isEmpty()) {
+            throw new IllegalArgumentException("no images to draw; pass one array of " + width * height
+                    + " pixel values per image");
+        }
+        if (captions == null || captions.size() != pixels.size()) {
+            throw new IllegalArgumentException("images needs one caption per image: got " + pixels.size()
+                    + " images and " + (captions == null ? "no" : captions.size()) + " captions");
+        }
+        double min = 0;
+        double max = 0;
+        for (int i = 0; i < pixels.size(); i++) {
+            double[] image = pixels.get(i);
+            if (image == null || image.length != width * height) {
+                throw new IllegalArgumentException("image " + i + " has " + (image == null ? "no" : image.length)
+                        + " pixel values; a " + width + "x" + height + " image has " + width * height);
+            }
+            for (double v : image) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("image " + i + " has a pixel value of " + v
+                            + "; pixels must be finite");
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        int columns = Math.min(IMAGES_PER_ROW, pixels.size());
+        int rows = (pixels.size() + columns - 1) / columns;
+        com.fasterxml.jackson.databind.node.JsonNodeFactory json =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        ObjectNode figure = json.objectNode();
+        ArrayNode data = figure.putArray("data");
+        ObjectNode layout = figure.putObject("layout");
+        layout.putObject("title").put("text", title);
+        layout.putObject("grid").put("rows", rows).put("columns", columns).put("pattern", "independent");
+        layout.put("height", 90 + 130 * rows);
+        layout.putObject("margin").put("t", 50).put("b", 30).put("l", 20).put("r", 20);
+        for (int i = 0; i < pixels.size(); i++) {
+            String suffix = i == 0 ? "" : Integer.toString(i + 1);
+            ObjectNode trace = data.addObject().put("type", "heatmap").put("xaxis", "x" + suffix)
+                    .put("yaxis", "y" + suffix).put("showscale", false).put("zmin", min).put("zmax", max)
+                    // plotly.js's "Greys" runs black to white; reversed, 0 is white and ink is dark.
+                    .put("colorscale", "Greys").put("reversescale", true).put("name", captions.get(i))
+                    .put("hovertemplate", "row %{y}, column %{x}: %{z}<extra>" + Html.escape(captions.get(i))
+                            + "</extra>");
+            ArrayNode z = trace.putArray("z");
+            double[] image = pixels.get(i);
+            for (int r = 0; r < height; r++) {
+                ArrayNode row = z.addArray();
+                for (int c = 0; c < width; c++) {
+                    row.add(image[r * width + c]);
+                }
+            }
+            ObjectNode x = layout.putObject("xaxis" + suffix).put("showticklabels", false).put("ticks", "").put("showgrid", false)
+                    .put("zeroline", false).put("constrain", "domain");
+            x.putObject("title").put("text", captions.get(i)).putObject("font").put("size", 12);
+            // Square pixels, the top row of the image at the top.
+            layout.putObject("yaxis" + suffix).put("showticklabels", false).put("ticks", "").put("showgrid", false)
+                    .put("zeroline", false).put("autorange", "reversed").put("scaleanchor", "x" + suffix)
+                    .put("constrain", "domain");
+        }
+        return FigureChart.ofFigureTree(figure);
+    }
+
     private static void requireCounts(Map<String, ? extends Number> counts) {
         if (counts == null || counts.isEmpty()) {
             throw new IllegalArgumentException("class counts are " + (counts == null ? "null" : "empty")
