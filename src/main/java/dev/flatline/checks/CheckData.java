@@ -156,8 +156,33 @@ public final class CheckData {
     public CheckData standardisedCopy() {
         TransformationMap map = new TransformationMap(List.of(new MeanStdDevTransformation()));
         TransformerMap fitted = train.createTransformers(map);
-        return new CheckData(name, target, featureNames, fitted.transformDataset(train),
-                fitted.transformDataset(test), true, separateTestFile);
+        return new CheckData(name, target, featureNames,
+                map(fitted.transformDataset(train), "standardised", CheckData::constantColumnsToZero),
+                map(fitted.transformDataset(test), "standardised", CheckData::constantColumnsToZero), true,
+                separateTestFile);
+    }
+
+    /**
+     * Tribuo's mean/std scaling divides a column that is constant in the training part by 0 (NaN, or
+     * infinity in the test part); scikit-learn's StandardScaler leaves such a column at 0, and so do we,
+     * so standardising stays a remedy that can be tried whatever else is wrong with the data.
+     */
+    private static Example<Label> constantColumnsToZero(Example<Label> e) {
+        boolean finite = true;
+        for (Feature f : e) {
+            finite &= Double.isFinite(f.getValue());
+        }
+        if (finite) {
+            return e;
+        }
+        String[] names = new String[e.size()];
+        double[] values = new double[e.size()];
+        int i = 0;
+        for (Feature f : e) {
+            names[i] = f.getName();
+            values[i++] = Double.isFinite(f.getValue()) ? f.getValue() : 0.0;
+        }
+        return new ArrayExample<>(e.getOutput(), names, values);
     }
 
     /** Copies without the named feature columns. */

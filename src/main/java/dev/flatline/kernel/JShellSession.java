@@ -15,6 +15,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
@@ -144,6 +145,7 @@ final class JShellSession implements AutoCloseable {
         for (SnippetEvent event : events) {
             Optional<CellExecutionControl.Holder> result = control.takeResult(event.value());
             if (event.causeSnippet() != null) {
+                warnIfVariableLost(event, origin);
                 continue;
             }
             origins.put(event.snippet().id(), origin);
@@ -168,6 +170,23 @@ final class JShellSession implements AutoCloseable {
             }
         }
         return value;
+    }
+
+    /**
+     * JShell recompiles the declarations that depend on what a snippet changes (a new import, a class
+     * of the same name); a variable recompiled that way loses its value, silently. Learners meet it
+     * as a null a few cells later, so say it where it happens, on the cell's stderr.
+     */
+    private void warnIfVariableLost(SnippetEvent event, SnippetOrigin origin) {
+        if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Snippet.Status.VALID) {
+            return;
+        }
+        String what = event.status() == Snippet.Status.VALID
+                ? "was reset to its default value (null, 0 or false)"
+                : "can no longer be used";
+        System.err.println("Note: variable '" + variable.name() + "' " + what + " because line " + origin.firstLine()
+                + " of this cell changed something its declaration depends on (an import or a type of the same"
+                + " name). Run the cell that sets it again, or use other names.");
     }
 
     /** Expressions show their value; declarations, assignments and statements do not (as in JJava). */

@@ -78,6 +78,21 @@ class DataChecksTest {
     }
 
     @Test
+    void standardisingForARemedyLeavesAConstantColumnAtZeroInsteadOfNaN() {
+        LabelledData withConstant = modified(Datasets.wine(), t -> t.insertColumn(0,
+                DoubleColumn.create("always seven", t.rowCount()).setMissingTo(7.0)));
+        CheckData standardised = CheckData.of(withConstant).standardisedCopy();
+        for (var dataset : List.of(standardised.train(), standardised.test())) {
+            for (var example : dataset) {
+                for (var feature : example) {
+                    assertTrue(Double.isFinite(feature.getValue()), feature.getName() + " = " + feature.getValue());
+                }
+                assertEquals(0.0, example.lookup("always seven").getValue());
+            }
+        }
+    }
+
+    @Test
     void constantFeaturesIsHighWhenEveryFeatureIsConstant() {
         LabelledData allConstant = modified(Datasets.wine(), t -> {
             for (int j = 0; j < t.columnCount() - 1; j++) {

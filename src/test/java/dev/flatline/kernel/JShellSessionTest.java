@@ -38,6 +38,24 @@ class JShellSessionTest {
     }
 
     @Test
+    void aVariableThatALaterCellResetsIsNamedOnStderr() {
+        run("class Box { int v = 1; }", 9);
+        run("var shadowed = new Box();", 10);
+        run("var untouched = 7;", 11);
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            run("class Box { int v = 2; String extra; }", 12);
+        } finally {
+            System.setErr(original);
+        }
+        String said = err.toString();
+        assertTrue(said.contains("Note: variable 'shadowed' can no longer be used because line 1 of this cell"), said);
+        assertFalse(said.contains("untouched"), "variables that do not depend on the change are not named: " + said);
+    }
+
+    @Test
     void classesComeFromTheKernelsLoader() {
         Object html = run("dev.flatline.plots.Html.class", 3);
         assertSame(dev.flatline.plots.Html.class, html);
