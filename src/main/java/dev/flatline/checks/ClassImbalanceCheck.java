@@ -60,7 +60,9 @@ public final class ClassImbalanceCheck implements Check {
                 "minority_shares", minority,
                 "classes", classes.size()),
                 new Remedy("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by balanced accuracy.",
-                        "MlpTrainer.builder()...balancedClassWeights().build()"),
+                        context.mlpTrainer().isPresent()
+                                ? "MlpTrainer.builder()...balancedClassWeights().build()"
+                                : "ClassWeights.balanced(train).applyTo(train)"),
                 Notebooks.REBALANCING));
     }
 

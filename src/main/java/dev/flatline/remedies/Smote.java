@@ -90,7 +90,7 @@ public record Smote(int k, Map<String, Integer> targetCounts, long seed) {
             if (target.getValue() > count && count <= k) {
                 throw new IllegalArgumentException(WHO + " with k=" + k + " needs more than " + k
                         + " rows in every class it adds rows to, but class '" + target.getKey() + "' has " + count
-                        + (count > 1 ? ". Use k=" + (count - 1) + " or less (--k), or" : ". Use")
+                        + (count > 1 ? ". Use k=" + (count - 1) + " or less (withK, or --k on the command line), or" : ". Use")
                         + " random oversampling for it.");
             }
         }
