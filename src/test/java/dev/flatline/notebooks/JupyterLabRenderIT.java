@@ -154,10 +154,6 @@ class JupyterLabRenderIT {
     /**
      * Untrusted and without the extension, JupyterLab's sanitizer strips every script, so no
      * {@code text/html} chart can draw; each chart's place must say why and what to do.
-     *
-     * <p>PENDING (issue 11): this fails until the lead's chart-HTML change is merged
-     * ({@code PlotlyJs}/{@code FigureChart}: a visible line "run the cell again or trust the notebook
-     * to draw this chart" inside each chart's element, replaced by the drawing script).
      */
     @Test
     void withoutTheExtensionAnUntrustedNotebookSaysInEachChartsPlaceHowToDrawIt() {
@@ -166,7 +162,8 @@ class JupyterLabRenderIT {
         List<String> problems = new ArrayList<>();
         for (JsonNode view : views) {
             forEachOutput(view.path("cells"), (cell, output) -> {
-                if (isChart(output) && output.path("charts").asInt() == 0 && !"visible".equals(output.path("trustLine").asText())) {
+                if ((isChart(output) || isReport(output)) && output.path("charts").asInt() == 0
+                        && !"visible".equals(output.path("trustLine").asText())) {
                     problems.add(describe(view) + ", cell " + cell.path("notebookCell") + " output " + output.path("index")
                             + " ('" + title(output) + "'): blank, with no visible line saying to run the cell again or"
                             + " trust the notebook (trust line " + output.path("trustLine").asText() + "); it shows: '"
@@ -228,11 +225,26 @@ class JupyterLabRenderIT {
         assertTrue(updates >= 2 * 2, "no live display with updates was replayed: nothing was tested (" + updates + " updates)");
     }
 
-    /** Each output with a chart shows exactly that chart, titled as the chart; the others show none. */
+    /**
+     * Each output with a chart shows exactly that chart, titled as the chart; a checkup report (HTML
+     * with several charts drawn by its scripts) draws them where scripts run (trusted) and otherwise
+     * keeps each chart's line saying how to draw it; the other outputs show none.
+     */
     static void requireEachOutputDrawsItsChart(JsonNode run, JsonNode cells, List<String> problems) {
         forEachOutput(cells, (cell, output) -> {
-            int expected = isChart(output) ? 1 : 0;
             String where = describe(run) + ", cell " + cell.path("notebookCell") + " output " + output.path("index");
+            if (isReport(output)) {
+                boolean trusted = run.path("trusted").asBoolean();
+                boolean lineVisible = "visible".equals(output.path("trustLine").asText());
+                if (trusted && (output.path("charts").asInt() < 1 || lineVisible)) {
+                    problems.add(where + ": a trusted checkup report drew " + output.path("charts").asInt()
+                            + " chart(s), trust line " + output.path("trustLine").asText());
+                } else if (!trusted && !lineVisible) {
+                    problems.add(where + ": an untrusted checkup report's charts are blank with no line saying why");
+                }
+                return;
+            }
+            int expected = isChart(output) ? 1 : 0;
             if (output.path("charts").asInt() != expected) {
                 problems.add(where + ": " + output.path("charts").asInt() + " chart(s) drawn, expected " + expected
                         + " (data " + output.path("mimeTypes") + ", rendered as " + output.path("rendered").asText()
@@ -244,6 +256,11 @@ class JupyterLabRenderIT {
                 problems.add(where + ": still shows the line asking to trust the notebook");
             }
         });
+    }
+
+    /** A checkup report rendered by the kernel (its text view starts with the summary's first words). */
+    static boolean isReport(JsonNode output) {
+        return output.path("plainText").asText("").startsWith("flatline checkup of");
     }
 
     /** A chart: Plotly's figure JSON, or a live display's frame (HTML with the chart's text). */
