@@ -69,7 +69,7 @@ class NotebooksIT {
         page.requireNoConsoleErrors()
                 .requireAtLeast("svg.main-svg", 2 * 4)   // plotly draws two main SVGs per chart; four charts
                 .requireText("Rows per class, shuttle (log scale)")
-                .requireText("Trained 5 epochs")
+                .requireText("Trained 30 epochs")
                 .requireText("True vs predicted rows per class")
                 .requireText("Confusion matrix");
         System.out.println("00-the-symptom.html drew in Chromium in " + page.wallTime().toMillis() + " ms");
