@@ -48,7 +48,7 @@ public final class CheckContext {
         this.trainer = trainer;
         this.seed = seed;
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
-        this.classes = List.copyOf(data.classCounts().keySet());
+        this.classes = data.classCounts().classes();
     }
 
     /** The data. */

@@ -1,10 +1,9 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.ClassCounts;
 import dev.flatline.data.LabelledData;
 import dev.flatline.data.StratifiedSplit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,16 +120,11 @@ public final class CheckData {
     }
 
     /**
-     * Training rows per class, largest first (ties by name). The one place the checks count classes,
-     * from the Tribuo dataset the model is trained on.
+     * Training rows per class, largest first (ties by name), counted from the Tribuo dataset the model
+     * is trained on.
      */
-    public Map<String, Integer> classCounts() {
-        return counts(train);
-    }
-
-    /** Test rows per class, largest first. */
-    public Map<String, Integer> testClassCounts() {
-        return counts(test);
+    public ClassCounts classCounts() {
+        return ClassCounts.of(train);
     }
 
     /** Column-major training features: {@code [feature][row]}, 0 where an example lacks a feature (shared: do not change). */
@@ -294,17 +288,6 @@ public final class CheckData {
             row++;
         }
         return cols;
-    }
-
-    private static Map<String, Integer> counts(Dataset<Label> dataset) {
-        Map<String, Integer> byName = new TreeMap<>();
-        for (Example<Label> e : dataset) {
-            byName.merge(e.getOutput().getLabel(), 1, Integer::sum);
-        }
-        Map<String, Integer> ordered = new LinkedHashMap<>();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEachOrdered(e -> ordered.put(e.getKey(), e.getValue()));
-        return Collections.unmodifiableMap(ordered);
     }
 
     @Override

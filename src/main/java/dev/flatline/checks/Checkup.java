@@ -144,7 +144,7 @@ public final class Checkup {
                 .flatMap(t -> ranked.stream().filter(f -> f.id().equals(t.finding())).findFirst());
         List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lift).reversed()).toList();
         return new Report(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
-                data.classCounts(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
+                data.classCounts().asMap(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
                 context.metrics(), context.fitSeconds(), ranked, root, sortedTrials, results,
                 context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
                 (System.nanoTime() - t0) / 1e9);

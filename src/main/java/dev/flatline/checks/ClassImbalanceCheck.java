@@ -1,11 +1,11 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.ClassCounts;
 import static dev.flatline.checks.Finding.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,13 +27,13 @@ public final class ClassImbalanceCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) {
-        Map<String, Integer> counts = context.data().classCounts();
-        List<String> classes = new ArrayList<>(counts.keySet());
-        String largest = classes.get(0);
-        String smallest = classes.get(classes.size() - 1);
-        double total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        double ratio = (double) counts.get(largest) / counts.get(smallest);
-        double majority = counts.get(largest) / total;
+        ClassCounts counts = context.data().classCounts();
+        List<String> classes = counts.classes();
+        String largest = counts.majority();
+        String smallest = counts.minority();
+        double total = counts.total();
+        double ratio = counts.imbalanceRatio();
+        double majority = counts.majorityShare();
         if (ratio < 3) {
             return CheckResult.healthy(id(), String.format(Locale.ROOT,
                     "classes are roughly balanced (largest/smallest %.1f:1)", ratio));

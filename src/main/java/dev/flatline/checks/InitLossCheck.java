@@ -33,7 +33,7 @@ public final class InitLossCheck implements Check {
         }
         double initial = h.get().initialLoss();
         double lnK = h.get().expectedInitialLoss();
-        double prior = Metrics.entropy(context.data().classCounts());
+        double prior = Metrics.entropy(context.data().classCounts().asMap());
         boolean fromPriors = context.mlpTrainer().orElseThrow().settings().outputBiasFromPriors();
         double expected = fromPriors ? prior : lnK;
         Object[] numbers = {"initial_loss", initial, "ln_k", lnK, "prior_entropy", prior, "expected", expected};

@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param elapsedSeconds the checkup's wall time
  */
 public record Report(String dataset, String target, int trainRows, int testRows, List<String> features,
-                     Map<String, Integer> classCounts, boolean standardised, String trainer, String trainerKind,
+                     Map<String, Long> classCounts, boolean standardised, String trainer, String trainerKind,
                      Metrics metrics, double fitSeconds, List<Finding> findings, Optional<Finding> rootCause,
                      List<Trial> trials, List<CheckResult> results, Optional<RateSweep> rateSweep,
                      Optional<LearningCurve> learningCurve, double budgetSeconds, double elapsedSeconds) {

@@ -141,7 +141,7 @@ public final class ReportHtml {
         for (Map.Entry<String, Long> e : m.trueCounts().entrySet()) {
             String c = e.getKey();
             Double recall = m.recall().get(c);
-            h.append("<tr><th>").append(esc(c)).append("</th><td>").append(report.classCounts().getOrDefault(c, 0))
+            h.append("<tr><th>").append(esc(c)).append("</th><td>").append(report.classCounts().getOrDefault(c, 0L))
                     .append("</td><td>").append(e.getValue()).append("</td><td>")
                     .append(m.predictedCounts().getOrDefault(c, 0L)).append("</td><td>")
                     .append(recall == null ? "–" : fmt("%.3f", recall)).append("</td></tr>\n");
