@@ -49,20 +49,12 @@ public record ClassWeights(Map<String, Double> weights) {
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(copy));
     }
 
-    /** Balanced weights {@code n / (K * n_c)} from the rows per class ({@link ClassCounts#balancedWeights()}). */
+    /**
+     * Balanced weights {@code n / (K * n_c)} from the rows per class ({@link ClassCounts#balancedWeights()},
+     * which also refuses missing, fractional, negative and zero counts).
+     */
     public static ClassWeights balanced(Map<String, ? extends Number> classCounts) {
-        if (classCounts == null || classCounts.isEmpty()) {
-            throw new IllegalArgumentException("class counts are " + (classCounts == null ? "null" : "empty")
-                    + "; pass the number of rows of each class");
-        }
-        classCounts.forEach((label, count) -> {
-            double n = count == null ? Double.NaN : count.doubleValue();
-            if (!(n > 0) || Double.isInfinite(n) || n != Math.rint(n)) {
-                throw new IllegalArgumentException("class '" + label + "' has " + count
-                        + " rows; balanced weights need a whole number of at least one row for every class");
-            }
-        });
-        return new ClassWeights(new TreeMap<>(ClassCounts.of(classCounts).balancedWeights()));
+        return new ClassWeights(ClassCounts.of(classCounts).balancedWeights());
     }
 
     /** Balanced weights for the classes found in a Tribuo dataset (count its training part). */
