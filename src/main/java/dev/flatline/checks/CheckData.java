@@ -40,6 +40,7 @@ public final class CheckData {
     private final boolean separateTestFile;
     /** Column-major copies, made on first use (several data checks read them). */
     private double[][] trainColumns;
+    private ClassCounts classCounts;
     private double[][] testColumns;
 
     private CheckData(String name, String target, List<String> featureNames, Dataset<Label> train,
@@ -123,8 +124,11 @@ public final class CheckData {
      * Training rows per class, largest first (ties by name), counted from the Tribuo dataset the model
      * is trained on.
      */
-    public ClassCounts classCounts() {
-        return ClassCounts.of(train);
+    public synchronized ClassCounts classCounts() {
+        if (classCounts == null) {
+            classCounts = ClassCounts.of(train);   // asked by several checks: count once
+        }
+        return classCounts;
     }
 
     /** Column-major training features: {@code [feature][row]}, 0 where an example lacks a feature (shared: do not change). */
