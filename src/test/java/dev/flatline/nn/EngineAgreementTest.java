@@ -23,7 +23,10 @@ import org.tribuo.classification.Label;
  * <p>To test a new engine, add its factory to {@link #engines()}.
  */
 class EngineAgreementTest {
-    private static final Dataset<Label> DATA = Shuttle.train(1500);
+    /** The sample, loaded on first use (the GPU device check loads this class where Tablesaw is absent). */
+    private static final class Sample {
+        static final Dataset<Label> DATA = Shuttle.train(1500);
+    }
     private static final Engine.Factory REFERENCE = Nd4jOpEngine::new;
 
     /** The engines held to the reference: the CPU fast path, and the CUDA engine where it is built and finds a GPU. */
@@ -90,14 +93,14 @@ class EngineAgreementTest {
         return tests.stream();
     }
 
-    /** A small net trained for two epochs on {@link #DATA} with the knob applied. */
+    /** A small net trained for two epochs on {@code data} with the knob applied. */
     static MlpModel train(Dataset<Label> data, UnaryOperator<MlpTrainer.Builder> knob, Engine.Factory engine) {
         MlpTrainer.Builder b = MlpTrainer.builder().hidden(32, 32).epochs(2).batchSize(64).seed(3).progress(false);
         return knob.apply(b).engine(engine).build().train(data);
     }
 
     private static void assertAgrees(UnaryOperator<MlpTrainer.Builder> knob, Engine.Factory engine) {
-        assertAgrees(Outcome.of(train(DATA, knob, REFERENCE)), Outcome.of(train(DATA, knob, engine)));
+        assertAgrees(Outcome.of(train(Sample.DATA, knob, REFERENCE)), Outcome.of(train(Sample.DATA, knob, engine)));
     }
 
     /**
