@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Evaluates the small subset of CUDA C that {@link KernelFormulas} writes ({@code float} literals,
  * variables, {@code + - * /}, unary minus, comparisons, {@code ?:}, parentheses, {@code expf},
- * {@code tanhf}, {@code fmaxf}) in {@code float} arithmetic, so a test can run the exact strings a GPU
+ * {@code tanhf}, {@code fmaxf}, {@code sqrtf}) in {@code float} arithmetic, so a test can run the exact strings a GPU
  * kernel is compiled from. Anything outside the subset is rejected, not guessed.
  */
 final class CExpression {
@@ -16,6 +16,17 @@ final class CExpression {
     private CExpression(String src, Map<String, Float> vars) {
         this.src = src;
         this.vars = vars;
+    }
+
+    /** Runs assignments {@code name = expression} in order, updating {@code variables}. */
+    static void run(String[] statements, Map<String, Float> variables) {
+        for (String st : statements) {
+            int eq = st.indexOf(" = ");
+            if (eq < 0) {
+                throw new IllegalArgumentException("not an assignment: " + st);
+            }
+            variables.put(st.substring(0, eq).trim(), eval(st.substring(eq + 3), variables));
+        }
     }
 
     /** The value of {@code expression} with the given variables. */
@@ -140,6 +151,7 @@ final class CExpression {
                 case "expf" -> (float) Math.exp(a);
                 case "tanhf" -> (float) Math.tanh(a);
                 case "fmaxf" -> Math.max(a, b);
+                case "sqrtf" -> (float) Math.sqrt(a);
                 default -> throw new IllegalArgumentException("function " + name + " is outside the checked subset");
             };
         }

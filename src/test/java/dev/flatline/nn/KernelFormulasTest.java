@@ -95,6 +95,72 @@ class KernelFormulasTest {
         }
     }
 
+    private static Optimiser optimiser(OptimiserKind kind) {
+        return Optimiser.of(kind, 3e-2, 0.9, 0.1);
+    }
+
+    /** Ten steps of every rule on 257 parameters: the kernel's statements give OptimiserState's floats exactly. */
+    @ParameterizedTest
+    @EnumSource(OptimiserKind.class)
+    void theKernelUpdateIsOptimiserState(OptimiserKind kind) {
+        assertEquals(0, updateMismatches(kind, KernelFormulas.optimiserUpdate(kind)), kind.toString());
+    }
+
+    /** The failing case: another rule's statements do not pass for this one. */
+    @Test
+    void aWrongUpdateIsCaught() {
+        assertTrue(updateMismatches(OptimiserKind.MOMENTUM, KernelFormulas.optimiserUpdate(OptimiserKind.NESTEROV)) > 0);
+        assertTrue(updateMismatches(OptimiserKind.ADAMW, KernelFormulas.optimiserUpdate(OptimiserKind.SGD)) > 0);
+        assertTrue(updateMismatches(OptimiserKind.ADAM,
+                new String[] {"m = b1 * m1 + (1.0f - b1) * g", "v = b2 * m2 + (1.0f - b2) * g * g", "m1 = m", "m2 = v",
+                    "theta = theta * decay - lr * m / (sqrtf(v) + eps)"}) > 0, "Adam without bias correction");
+    }
+
+    private static int updateMismatches(OptimiserKind kind, String[] statements) {
+        int n = 257;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        float[] theta = new float[n];
+        for (int i = 0; i < n; i++) {
+            theta[i] = (float) rng.nextGaussian();
+        }
+        float[] kTheta = theta.clone();
+        float[] m1 = new float[n];
+        float[] m2 = new float[n];
+        Optimiser o = optimiser(kind);
+        OptimiserState state = new OptimiserState(o, n);
+        int mismatches = 0;
+        for (int step = 1; step <= 10; step++) {
+            float[] g = new float[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = (float) (rng.nextGaussian() * (i % 3 == 0 ? 1e-3 : 1));
+            }
+            double lr = o.learningRate() * (step % 2 == 0 ? 0.5 : 1);
+            state.update(theta, g, lr);
+            float[] c = KernelFormulas.optimiserConstants(o, step, lr);
+            for (int i = 0; i < n; i++) {
+                Map<String, Float> v = new java.util.HashMap<>();
+                for (int j = 0; j < c.length; j++) {
+                    v.put(KernelFormulas.OPTIMISER_CONSTANTS[j], c[j]);
+                }
+                v.put("theta", kTheta[i]);
+                v.put("g", g[i]);
+                v.put("m1", m1[i]);
+                v.put("m2", m2[i]);
+                v.put("m", 0f);
+                v.put("v", 0f);
+                CExpression.run(statements, v);
+                kTheta[i] = v.get("theta");
+                m1[i] = v.get("m1");
+                m2[i] = v.get("m2");
+                if (Float.compare(kTheta[i], theta[i]) != 0) {
+                    mismatches++;
+                    kTheta[i] = theta[i];
+                }
+            }
+        }
+        return mismatches;
+    }
+
     @Test
     void theEvaluatorRejectsWhatItDoesNotKnow() {
         assertEquals(3.5f, CExpression.eval("1.0f + 2.5f", Map.of()));
