@@ -53,6 +53,10 @@ final class CudaDevice {
     private final Map<HiddenActivation, CUfunc_st> biasActivate = new EnumMap<>(HiddenActivation.class);
     private final Map<HiddenActivation, CUfunc_st> backprop = new EnumMap<>(HiddenActivation.class);
     final CUfunc_st biasAdd;
+    final CUfunc_st gather;
+    final CUfunc_st loss;
+    final CUfunc_st l2Norms;
+    private final Map<OptimiserKind, CUfunc_st> update = new EnumMap<>(OptimiserKind.class);
 
     private CudaDevice() {
         int[] count = {0};
@@ -82,6 +86,16 @@ final class CudaDevice {
             backprop.put(a, function(module, CudaKernels.backpropName(a)));
         }
         biasAdd = function(module, CudaKernels.BIAS_ADD);
+        gather = function(module, CudaKernels.GATHER);
+        loss = function(module, CudaKernels.LOSS);
+        l2Norms = function(module, CudaKernels.L2_NORMS);
+        for (OptimiserKind kind : OptimiserKind.values()) {
+            update.put(kind, function(module, CudaKernels.updateName(kind)));
+        }
+    }
+
+    CUfunc_st update(OptimiserKind kind) {
+        return update.get(kind);
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.bytedeco.cuda.global.cudart.cuLaunchKernel;
 import static org.bytedeco.cuda.global.cudart.cudaFree;
 import static org.bytedeco.cuda.global.cudart.cudaMalloc;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemsetAsync;
@@ -16,6 +17,7 @@ import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cuda.cudart.CUfunc_st;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
@@ -26,18 +28,25 @@ import org.bytedeco.javacpp.PointerPointer;
  * The CUDA engine: the parameters and every activation live in GPU memory; matrix products are cuBLAS
  * calls and the element-wise work (bias, hidden activation, dropout mask, derivative) runs in kernels
  * generated from {@link KernelFormulas} ({@link CudaKernels}). Per call it copies in the rows and copies out
- * the logits (forward) or the gradient (backward); the loss and the optimiser's update stay on the host
- * in {@link TrainingStep}, as for every engine, so this engine is held to the CPU engines by the
- * engine-agreement test unchanged.
+ * the logits (forward) or the gradient (backward) when the trainer steps on the host.
  *
- * <p>Not yet measured on a GPU. By construction it pays a few launches and two copies per layer and step,
- * so small networks will be launch-bound; keeping the whole step on the device (loss and optimiser as
- * kernels, one synchronisation per epoch) is the next step (see {@code environment/gpu/README.md}).
+ * <p>As a {@link ResidentEngine} (the default; {@code -Dflatline.cuda.resident=false} turns it off) it also
+ * keeps the training rows, the optimiser's moments and the whole step on the GPU: per step a gather
+ * kernel, the products, a loss kernel, an L2/norm kernel and an update kernel are queued with no copy and
+ * no wait, and the epoch's history (step losses, predicted-class counts, gradient-norm sums) comes back in
+ * one synchronisation. Row order and dropout masks are drawn on the host (as the CPU engines draw them) and
+ * copied once per epoch.
+ *
+ * <p>Not yet measured on a GPU: neither its agreement there nor its speed is known until the device check
+ * runs (environment/gpu). Each launch still allocates its small argument cells on the Java side, and no
+ * CUDA graph is captured yet.
  *
  * <p>Row-major matrices are handed to column-major cuBLAS as their transposes: {@code C = A B} (row-major)
  * is {@code C^T = B^T A^T} (column-major), so each product below names its operands in swapped order.
  */
-final class CudaEngine implements Engine {
+final class CudaEngine implements ResidentEngine {
+    /** Set to false to make the trainer step on the host (loss and optimiser there) with this engine. */
+    static final String RESIDENT_PROPERTY = "flatline.cuda.resident";
     /** Forward passes for predictions take this many rows at a time at least. */
     private static final int MIN_ROWS = 4096;
     private static final int THREADS = 256;
@@ -68,6 +77,31 @@ final class CudaEngine implements Engine {
     private final FloatPointer one = new FloatPointer(1f);
     private final FloatPointer zero = new FloatPointer(0f);
     private boolean lastHadMasks;
+
+    // The resident step's state (startTraining).
+    private StepSettings settings;
+    private int trainRows;
+    private int batch;
+    private FloatPointer trainX;
+    private IntPointer trainY;
+    private FloatPointer trainW;
+    private IntPointer order;
+    private IntPointer batchY;
+    private FloatPointer batchW;
+    private FloatPointer logProb;
+    private FloatPointer moment1;
+    private FloatPointer moment2;
+    private FloatPointer saved;
+    private FloatPointer shift;
+    private IntPointer weightOffsets;
+    private IntPointer biasOffsets;
+    private IntPointer layerEnds;
+    private FloatPointer[] epochMask;
+    private DoublePointer stepLoss;
+    private LongPointer predictedCounts;
+    private LongPointer correctCount;
+    private DoublePointer normSums;
+    private long optimiserStep;
 
     CudaEngine(Architecture arch, int batchSize) {
         this.device = CudaDevice.get();
@@ -123,6 +157,27 @@ final class CudaEngine implements Engine {
     public void forward(float[] x, int firstRow, int rows, float[][] masks, float[] logits, boolean[][] everActive) {
         upload(x, firstRow * arch.inputs(), act[0], rows * arch.inputs());
         lastHadMasks = masks != null;
+        FloatPointer[] maskIn = null;
+        if (masks != null) {
+            maskIn = new FloatPointer[layers];
+            for (int h = 1; h < layers; h++) {
+                if (pre[h] == null) {
+                    pre[h] = allocFloats((long) capacity * arch.size(h));
+                    mask[h] = allocFloats((long) capacity * arch.size(h));
+                }
+                upload(masks[h], 0, mask[h], rows * arch.size(h));
+                maskIn[h] = mask[h];
+            }
+        }
+        forwardOnDevice(rows, maskIn, everActive);
+        download(act[layers], rows * arch.classes(), logits, firstRow * arch.classes());
+    }
+
+    /**
+     * The forward pass of the {@code rows} rows in {@code act[0]}, leaving the logits in {@code act[layers]};
+     * {@code maskIn[h]}, when given, points at hidden layer {@code h}'s dropout factors for these rows.
+     */
+    private void forwardOnDevice(int rows, FloatPointer[] maskIn, boolean[][] everActive) {
         for (int l = 0; l < layers; l++) {
             int in = arch.fanIn(l);
             int out = arch.fanOut(l);
@@ -136,20 +191,17 @@ final class CudaEngine implements Engine {
             }
             int h = l + 1;
             FloatPointer preOut = null;
-            FloatPointer maskIn = null;
-            if (masks != null) {
-                if (pre[h] == null) {
-                    pre[h] = allocFloats((long) capacity * out);
-                    mask[h] = allocFloats((long) capacity * out);
-                }
-                upload(masks[h], 0, mask[h], count);
+            FloatPointer maskH = maskIn == null ? null : maskIn[h];
+            if (maskH != null && pre[h] == null) {
+                pre[h] = allocFloats((long) capacity * out);
+            }
+            if (maskH != null) {
                 preOut = pre[h];
-                maskIn = mask[h];
             }
             if (everActive != null) {
                 CudaDevice.check(cudaMemsetAsync(ever[h], 0, (long) out * Integer.BYTES, device.stream), "cudaMemsetAsync");
             }
-            launch(device.biasActivate(arch.hiddenActivation()), count, act[h], bias[l], count, out, preOut, maskIn,
+            launch(device.biasActivate(arch.hiddenActivation()), count, act[h], bias[l], count, out, preOut, maskH,
                     everActive != null ? ever[h] : null);
             if (everActive != null) {
                 boolean[] seen = everActive[l];
@@ -161,12 +213,24 @@ final class CudaEngine implements Engine {
                 }
             }
         }
-        download(act[layers], rows * arch.classes(), logits, firstRow * arch.classes());
     }
 
     @Override
     public void backward(float[] logitGradient, int rows, float[] gradient) {
         upload(logitGradient, 0, delta[layers], rows * arch.classes());
+        FloatPointer[] maskIn = null;
+        if (lastHadMasks) {
+            maskIn = new FloatPointer[layers];
+            for (int h = 1; h < layers; h++) {
+                maskIn[h] = mask[h];
+            }
+        }
+        backwardOnDevice(rows, maskIn);
+        download(grads, arch.parameterCount(), gradient, 0);
+    }
+
+    /** The gradient in {@code grads} from the logits' gradient in {@code delta[layers]}. */
+    private void backwardOnDevice(int rows, FloatPointer[] maskIn) {
         for (int l = layers - 1; l >= 0; l--) {
             int in = arch.fanIn(l);
             int out = arch.fanOut(l);
@@ -183,20 +247,172 @@ final class CudaEngine implements Engine {
             CudaDevice.checkBlas(cublasSgemm_v2(device.blas, CUBLAS_OP_T, CUBLAS_OP_N, in, rows, out,
                     one, weight[l], out, delta[l + 1], out, zero, delta[l], in), "cublasSgemm (input gradient)");
             int count = rows * in;
-            launch(device.backprop(arch.hiddenActivation()), count, delta[l], lastHadMasks ? pre[l] : act[l], count,
-                    lastHadMasks ? mask[l] : null);
+            FloatPointer maskL = maskIn == null ? null : maskIn[l];
+            launch(device.backprop(arch.hiddenActivation()), count, delta[l], maskL != null ? pre[l] : act[l], count,
+                    maskL);
         }
-        download(grads, arch.parameterCount(), gradient, 0);
     }
 
-    /** Launches a kernel over {@code n} elements; arguments are device pointers (null allowed) or ints. */
+    @Override
+    public boolean trainsResident(StepSettings settings) {
+        return !"false".equals(System.getProperty(RESIDENT_PROPERTY));
+    }
+
+    @Override
+    public void startTraining(StepSettings settings, DenseData train, int batchSize) {
+        this.settings = settings;
+        this.trainRows = train.rows;
+        this.batch = batchSize;
+        int n = arch.parameterCount();
+        int k = arch.classes();
+        trainX = allocFloats((long) train.rows * train.columns);
+        uploadAll(train.x, trainX);
+        trainY = new IntPointer(alloc((long) train.rows * Integer.BYTES));
+        uploadInts(train.y, trainY);
+        trainW = allocFloats(train.rows);
+        uploadAll(train.w, trainW);
+        order = new IntPointer(alloc((long) train.rows * Integer.BYTES));
+        batchY = new IntPointer(alloc((long) capacity * Integer.BYTES));
+        batchW = allocFloats(capacity);
+        logProb = allocFloats((long) capacity * k);
+        moment1 = allocFloats(n);
+        OptimiserKind kind = settings.optimiser().kind();
+        moment2 = kind == OptimiserKind.ADAM || kind == OptimiserKind.ADAMW ? allocFloats(n) : null;
+        saved = allocFloats(n);
+        if (settings.logitShift() != null) {
+            shift = allocFloats(k);
+            uploadAll(settings.logitShift(), shift);
+        }
+        int[] w = new int[layers];
+        int[] b = new int[layers];
+        int[] e = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            w[l] = arch.weightOffset(l);
+            b[l] = arch.biasOffset(l);
+            e[l] = arch.biasOffset(l) + arch.fanOut(l);
+        }
+        weightOffsets = new IntPointer(alloc((long) layers * Integer.BYTES));
+        biasOffsets = new IntPointer(alloc((long) layers * Integer.BYTES));
+        layerEnds = new IntPointer(alloc((long) layers * Integer.BYTES));
+        uploadInts(w, weightOffsets);
+        uploadInts(b, biasOffsets);
+        uploadInts(e, layerEnds);
+        int steps = (train.rows + batchSize - 1) / batchSize;
+        stepLoss = new DoublePointer(alloc((long) steps * Double.BYTES));
+        predictedCounts = new LongPointer(alloc((long) k * Long.BYTES));
+        correctCount = new LongPointer(alloc(Long.BYTES));
+        normSums = new DoublePointer(alloc((long) layers * Double.BYTES));
+        epochMask = new FloatPointer[layers];
+        optimiserStep = 0;
+    }
+
+    @Override
+    public EpochTotals trainEpoch(int[] rowOrder, float[][] masks, double learningRate) {
+        if (settings == null) {
+            throw new IllegalStateException("trainEpoch before startTraining");
+        }
+        int rows = trainRows;
+        int k = arch.classes();
+        int n = arch.parameterCount();
+        int steps = (rows + batch - 1) / batch;
+        uploadInts(rowOrder, order);
+        if (masks != null) {
+            for (int h = 1; h < layers; h++) {
+                if (epochMask[h] == null) {
+                    epochMask[h] = allocFloats((long) rows * arch.size(h));
+                }
+                uploadAll(masks[h], epochMask[h]);
+            }
+        }
+        CudaDevice.check(cudaMemsetAsync(stepLoss, 0, (long) steps * Double.BYTES, device.stream), "cudaMemsetAsync");
+        CudaDevice.check(cudaMemsetAsync(predictedCounts, 0, (long) k * Long.BYTES, device.stream), "cudaMemsetAsync");
+        CudaDevice.check(cudaMemsetAsync(correctCount, 0, Long.BYTES, device.stream), "cudaMemsetAsync");
+        CudaDevice.check(cudaMemsetAsync(normSums, 0, (long) layers * Double.BYTES, device.stream), "cudaMemsetAsync");
+        Optimiser o = settings.optimiser();
+        float l2 = (float) settings.l2();
+        double halfL2 = 0.5 * settings.l2();
+        FloatPointer[] maskIn = masks == null ? null : new FloatPointer[layers];
+        for (int s = 0; s < steps; s++) {
+            int start = s * batch;
+            int r = Math.min(batch, rows - start);
+            launch(device.gather, r, trainX, trainY, trainW, order, start, r, arch.inputs(), act[0], batchY, batchW);
+            if (maskIn != null) {
+                for (int h = 1; h < layers; h++) {
+                    maskIn[h] = offset(epochMask[h], (long) start * arch.size(h));
+                }
+            }
+            forwardOnDevice(r, maskIn, null);
+            DoublePointer lossOfStep = new DoublePointer(stepLoss).position(s);
+            launchBlocks(device.loss, 1, CudaKernels.REDUCE_THREADS, act[layers], logProb, delta[layers], batchY, batchW, r, k,
+                    CudaKernels.code(arch.outputActivation()), CudaKernels.code(settings.loss()),
+                    (float) settings.focalGamma(), shift, lossOfStep, predictedCounts, correctCount);
+            backwardOnDevice(r, maskIn);
+            launchBlocks(device.l2Norms, layers, CudaKernels.REDUCE_THREADS, grads, params, weightOffsets, biasOffsets,
+                    layerEnds, l2, halfL2, normSums, lossOfStep);
+            float[] c = KernelFormulas.optimiserConstants(o, ++optimiserStep, learningRate);
+            launch(device.update(o.kind()), n, params, grads, moment1, moment2, n, c[0], c[1], c[2], c[3], c[4], c[5],
+                    c[6], c[7]);
+        }
+        // The epoch's one synchronisation: its history comes back together.
+        DoublePointer lossHost = new DoublePointer(steps);
+        LongPointer countsHost = new LongPointer(k);
+        LongPointer correctHost = new LongPointer(1);
+        DoublePointer normsHost = new DoublePointer(layers);
+        CudaDevice.check(cudaMemcpyAsync(lossHost, stepLoss, (long) steps * Double.BYTES, cudaMemcpyDeviceToHost,
+                device.stream), "cudaMemcpyAsync (step losses)");
+        CudaDevice.check(cudaMemcpyAsync(countsHost, predictedCounts, (long) k * Long.BYTES, cudaMemcpyDeviceToHost,
+                device.stream), "cudaMemcpyAsync (predicted counts)");
+        CudaDevice.check(cudaMemcpyAsync(correctHost, correctCount, Long.BYTES, cudaMemcpyDeviceToHost, device.stream),
+                "cudaMemcpyAsync (correct)");
+        CudaDevice.check(cudaMemcpyAsync(normsHost, normSums, (long) layers * Double.BYTES, cudaMemcpyDeviceToHost,
+                device.stream), "cudaMemcpyAsync (gradient norms)");
+        sync();
+        double[] losses = new double[steps];
+        lossHost.get(losses);
+        long[] counts = new long[k];
+        countsHost.get(counts);
+        double[] norms = new double[layers];
+        normsHost.get(norms);
+        return new EpochTotals(losses, correctHost.get(0), counts, norms);
+    }
+
+    @Override
+    public float[] parameters() {
+        float[] out = new float[arch.parameterCount()];
+        download(params, out.length, out, 0);
+        return out;
+    }
+
+    @Override
+    public void saveParameters() {
+        CudaDevice.check(cudaMemcpyAsync(saved, params, (long) arch.parameterCount() * Float.BYTES,
+                cudaMemcpyDeviceToDevice, device.stream), "cudaMemcpyAsync (save parameters)");
+    }
+
+    @Override
+    public void restoreParameters() {
+        CudaDevice.check(cudaMemcpyAsync(params, saved, (long) arch.parameterCount() * Float.BYTES,
+                cudaMemcpyDeviceToDevice, device.stream), "cudaMemcpyAsync (restore parameters)");
+        sync();
+    }
+
+    /** Launches a kernel over {@code n} elements, a thread each. */
     private void launch(CUfunc_st function, int n, Object... args) {
+        launchBlocks(function, (n + THREADS - 1) / THREADS, THREADS, args);
+    }
+
+    /** Launches a kernel; arguments are device pointers (null allowed), ints, floats or doubles. */
+    private void launchBlocks(CUfunc_st function, int blocks, int threads, Object... args) {
         PointerPointer<Pointer> params = new PointerPointer<>(args.length);
         Pointer[] cells = new Pointer[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Integer v) {
                 cells[i] = new IntPointer(new int[] {v});
+            } else if (a instanceof Float v) {
+                cells[i] = new FloatPointer(new float[] {v});
+            } else if (a instanceof Double v) {
+                cells[i] = new DoublePointer(new double[] {v});
             } else {
                 // A cell holding the device address (or 0): the kernel parameter is the pointer itself. The
                 // address is computed here, since JavaCPP would count a view's position in bytes once the
@@ -206,8 +422,7 @@ final class CudaEngine implements Engine {
             }
             params.put(i, cells[i]);
         }
-        int blocks = (n + THREADS - 1) / THREADS;
-        CudaDevice.checkDriver(cuLaunchKernel(function, blocks, 1, 1, THREADS, 1, 1, 0, device.stream, params, null),
+        CudaDevice.checkDriver(cuLaunchKernel(function, blocks, 1, 1, threads, 1, 1, 0, device.stream, params, null),
                 "cuLaunchKernel");
     }
 
@@ -217,6 +432,22 @@ final class CudaEngine implements Engine {
                 device.stream), "cudaMemcpyAsync (to the GPU)");
         // The staging buffer is reused by the next copy: wait until this one has read it.
         sync();
+    }
+
+    private void uploadAll(float[] src, FloatPointer dst) {
+        FloatPointer staging = new FloatPointer(src);
+        CudaDevice.check(cudaMemcpyAsync(dst, staging, (long) src.length * Float.BYTES, cudaMemcpyHostToDevice,
+                device.stream), "cudaMemcpyAsync (to the GPU)");
+        sync();
+        staging.close();
+    }
+
+    private void uploadInts(int[] src, IntPointer dst) {
+        IntPointer staging = new IntPointer(src);
+        CudaDevice.check(cudaMemcpyAsync(dst, staging, (long) src.length * Integer.BYTES, cudaMemcpyHostToDevice,
+                device.stream), "cudaMemcpyAsync (to the GPU)");
+        sync();
+        staging.close();
     }
 
     private void download(FloatPointer src, int count, float[] dst, int to) {

@@ -9,7 +9,30 @@ final class CudaKernels {
     /** Adds the bias to every row (the output layer: no activation). */
     static final String BIAS_ADD = "flatline_bias_add";
 
+    /** Gathers a minibatch's rows, labels and weights from the resident training rows. */
+    static final String GATHER = "flatline_gather";
+    /** Output activation, loss and its gradient, predicted classes, for one minibatch (one block). */
+    static final String LOSS = "flatline_loss";
+    /** L2 on the weights' gradient, per-layer gradient norms and the L2 term of the loss (a block per layer). */
+    static final String L2_NORMS = "flatline_l2_norms";
+    /** Threads of the single-block kernels (their shared arrays have this size). */
+    static final int REDUCE_THREADS = 256;
+
     private CudaKernels() {
+    }
+
+    static String updateName(OptimiserKind kind) {
+        return "flatline_update_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The codes {@link #LOSS} takes for the output activation. */
+    static int code(OutputActivation a) {
+        return a.ordinal();
+    }
+
+    /** The codes {@link #LOSS} takes for the loss. */
+    static int code(LossFunction f) {
+        return f.ordinal();
     }
 
     static String biasActivateName(HiddenActivation a) {
@@ -54,6 +77,182 @@ final class CudaKernels {
                     .append("  grad[i] = g;\n")
                     .append("}\n");
         }
+        for (OptimiserKind kind : OptimiserKind.values()) {
+            s.append("extern \"C\" __global__ void ").append(updateName(kind))
+                    .append("(float* p, const float* grad, float* M1, float* M2, int n, float lr, float mu, float b1, ")
+                    .append("float b2, float bc1, float bc2, float eps, float decay) {\n")
+                    .append("  int i = blockIdx.x * blockDim.x + threadIdx.x;\n")
+                    .append("  if (i >= n) return;\n")
+                    .append("  float theta = p[i]; float g = grad[i]; float m1 = M1[i]; float m2 = M2 != 0 ? M2[i] : 0.0f;\n")
+                    .append("  float m = 0.0f; float v = 0.0f;\n");
+            for (String statement : KernelFormulas.optimiserUpdate(kind)) {
+                s.append("  ").append(statement).append(";\n");
+            }
+            s.append("  p[i] = theta; M1[i] = m1; if (M2 != 0) M2[i] = m2;\n")
+                    .append("  (void) m; (void) v; (void) mu; (void) b1; (void) b2; (void) bc1; (void) bc2; (void) eps; (void) decay;\n")
+                    .append("}\n");
+        }
+        s.append(residentSource());
+        return s.toString();
+    }
+
+    /**
+     * The minibatch gather, the loss and the L2/norm kernels of the resident step, written to the formulas
+     * of {@link OutputLoss} (its activation, lossAndGradient and chain rule) and {@code TrainingStep}
+     * (weightSquares, addL2AndMeasure), with the same float/double roundings: where the Java code computes
+     * in double ({@code Math.exp}, {@code Math.log}, {@code Math.pow}) the kernel does too. The
+     * engine-agreement knobs cover every pairing; the device check runs them on the GPU.
+     */
+    private static String residentSource() {
+        StringBuilder s = new StringBuilder();
+        s.append("#define ACT_SOFTMAX ").append(code(OutputActivation.SOFTMAX)).append("\n")
+                .append("#define ACT_SIGMOID ").append(code(OutputActivation.SIGMOID)).append("\n")
+                .append("#define ACT_RELU ").append(code(OutputActivation.RELU)).append("\n")
+                .append("#define LOSS_MSE ").append(code(LossFunction.MEAN_SQUARED_ERROR)).append("\n")
+                .append("#define LOSS_FOCAL ").append(code(LossFunction.FOCAL)).append("\n")
+                .append("#define RT ").append(REDUCE_THREADS).append("\n");
+        s.append("""
+extern "C" __global__ void flatline_gather(const float* X, const int* Y, const float* W, const int* order, int start,
+        int rows, int d, float* xb, int* yb, float* wb) {
+  int r = blockIdx.x * blockDim.x + threadIdx.x;
+  if (r >= rows) return;
+  long src = order[start + r];
+  for (int c = 0; c < d; c++) xb[(long) r * d + c] = X[src * d + c];
+  yb[r] = Y[src];
+  wb[r] = W[src];
+}
+
+__device__ double flatline_block_sum(double* red, double v) {
+  int tid = threadIdx.x;
+  red[tid] = v;
+  __syncthreads();
+  for (int s = RT / 2; s > 0; s >>= 1) {
+    if (tid < s) red[tid] += red[tid + s];
+    __syncthreads();
+  }
+  double total = red[0];
+  __syncthreads();
+  return total;
+}
+
+// Java's Math.max(float, float): NaN if either is NaN.
+__device__ float flatline_max(float a, float b) {
+  return (a != a || b != b) ? __int_as_float(0x7fc00000) : (a >= b ? a : b);
+}
+
+extern "C" __global__ void flatline_loss(float* z, float* logp, float* dz, const int* y, const float* w, int rows, int k,
+        int act, int loss, float gamma, const float* shift, double* stepLoss, unsigned long long* counts,
+        unsigned long long* correct) {
+  __shared__ double red[RT];
+  int tid = threadIdx.x;
+  double ws = 0.0;
+  for (int i = tid; i < rows; i += RT) ws += (double) w[i];
+  // OutputLoss sums the weights in row order; a tree sum differs only in the last bits of a double.
+  double weightSum = flatline_block_sum(red, ws);
+  float scale = (float) (1.0 / weightSum);
+  double total = 0.0;
+  for (int i = tid; i < rows; i += RT) {
+    float* p = z + (long) i * k;
+    float* lp = logp + (long) i * k;
+    float* g = dz + (long) i * k;
+    if (shift != 0) for (int j = 0; j < k; j++) p[j] = p[j] + shift[j];
+    if (act == ACT_SOFTMAX) {
+      float mx = -INFINITY;
+      for (int j = 0; j < k; j++) mx = flatline_max(mx, p[j]);
+      float sum = 0.0f;
+      for (int j = 0; j < k; j++) {
+        float sh = p[j] - mx;
+        lp[j] = sh;
+        float e = (float) exp((double) sh);
+        p[j] = e;
+        sum += e;
+      }
+      float inv = 1.0f / sum;
+      float logSum = (float) log((double) sum);
+      for (int j = 0; j < k; j++) {
+        p[j] = p[j] * inv;
+        lp[j] -= logSum;
+      }
+    } else if (act == ACT_SIGMOID) {
+      for (int j = 0; j < k; j++) p[j] = (float) (1.0 / (1.0 + exp(-(double) p[j])));
+    } else if (act == ACT_RELU) {
+      for (int j = 0; j < k; j++) p[j] = flatline_max(0.0f, p[j]);
+    }
+    int best = 0;
+    float bestV = p[0];
+    for (int j = 1; j < k; j++) if (p[j] > bestV) { bestV = p[j]; best = j; }
+    int t = y[i];
+    atomicAdd(&counts[best], 1ULL);
+    if (best == t) atomicAdd(correct, 1ULL);
+    float pt = p[t];
+    double logPt = act != ACT_SOFTMAX ? log((double) pt) : (double) lp[t];
+    float wi = w[i] * scale;
+    double li;
+    if (loss == LOSS_MSE) {
+      li = 0.0;
+      for (int j = 0; j < k; j++) {
+        float d = p[j] - (j == t ? 1.0f : 0.0f);
+        li += d * d;
+      }
+    } else if (loss == LOSS_FOCAL) {
+      float q = 1.0f - pt;
+      li = -pow((double) q, (double) gamma) * logPt;
+    } else {
+      li = -logPt;
+    }
+    total += w[i] * li;
+    if (act == ACT_SOFTMAX && loss != LOSS_MSE) {
+      float gg = -1.0f;
+      if (loss == LOSS_FOCAL) {
+        float q = 1.0f - pt;
+        float qPow = (float) pow((double) q, (double) gamma);
+        float qPowM1 = q > 0.0f ? (float) pow((double) q, (double) (gamma - 1.0f)) : 0.0f;
+        gg = gamma * qPowM1 * pt * (float) logPt - qPow;
+      }
+      for (int j = 0; j < k; j++) g[j] = wi * gg * ((j == t ? 1.0f : 0.0f) - p[j]);
+    } else {
+      for (int j = 0; j < k; j++) {
+        float dp = loss == LOSS_MSE ? 2.0f * (p[j] - (j == t ? 1.0f : 0.0f)) : (j == t ? -1.0f / pt : 0.0f);
+        g[j] = dp * wi;
+      }
+      if (act == ACT_SOFTMAX) {
+        float dot = 0.0f;
+        for (int j = 0; j < k; j++) dot += g[j] * p[j];
+        for (int j = 0; j < k; j++) g[j] = p[j] * (g[j] - dot);
+      } else if (act == ACT_SIGMOID) {
+        for (int j = 0; j < k; j++) { float pj = p[j]; g[j] = g[j] * pj * (1.0f - pj); }
+      } else if (act == ACT_RELU) {
+        for (int j = 0; j < k; j++) if (p[j] <= 0.0f) g[j] = 0.0f;
+      }
+    }
+  }
+  double sum = flatline_block_sum(red, total);
+  if (tid == 0) *stepLoss = sum / weightSum;
+}
+
+extern "C" __global__ void flatline_l2_norms(float* grad, const float* theta, const int* wOff, const int* bOff,
+        const int* end, float l2, double halfL2, double* normSums, double* stepLoss) {
+  __shared__ double red[RT];
+  int l = blockIdx.x;
+  double sq = 0.0;
+  double w2 = 0.0;
+  for (int i = wOff[l] + threadIdx.x; i < end[l]; i += RT) {
+    float gv = grad[i];
+    if (i < bOff[l]) {
+      float v = theta[i];
+      w2 += v * v;
+      if (l2 > 0.0f) { gv += l2 * v; grad[i] = gv; }
+    }
+    sq += gv * gv;
+  }
+  double squares = flatline_block_sum(red, sq);
+  double weights = flatline_block_sum(red, w2);
+  if (threadIdx.x == 0) {
+    normSums[l] += sqrt(squares);
+    if (l2 > 0.0f) atomicAdd(stepLoss, halfL2 * weights);
+  }
+}
+""");
         return s.toString();
     }
 }
