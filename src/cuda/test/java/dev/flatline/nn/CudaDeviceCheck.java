@@ -79,8 +79,21 @@ public final class CudaDeviceCheck {
             System.exit(2);
             return;
         }
-        boolean agreed = agreement(Path.of(args[1]), factory, engine);
-        speed(Path.of(args[1]), factory, engine, speedRows, epochs);
+        boolean agreed;
+        if (engine.equals("cuda")) {
+            // Both ways the trainer can use the GPU: the whole step resident there, and the host step
+            // (loss and optimiser on the CPU) with only the passes on the GPU.
+            agreed = agreement(Path.of(args[1]), factory, "cuda-resident");
+            System.setProperty(CudaEngine.RESIDENT_PROPERTY, "false");
+            agreed &= agreement(Path.of(args[1]), factory, "cuda-host-step");
+            System.clearProperty(CudaEngine.RESIDENT_PROPERTY);
+            speed(Path.of(args[1]), factory, "cuda-resident", speedRows, epochs);
+            System.setProperty(CudaEngine.RESIDENT_PROPERTY, "false");
+            speed(Path.of(args[1]), factory, "cuda-host-step", speedRows, epochs);
+        } else {
+            agreed = agreement(Path.of(args[1]), factory, engine);
+            speed(Path.of(args[1]), factory, engine, speedRows, epochs);
+        }
         System.exit(agreed ? 0 : 1);
     }
 
@@ -130,7 +143,7 @@ public final class CudaDeviceCheck {
                 EngineAgreementTest.assertAgrees(ref, tested);
                 System.out.println("ok   " + engine + ": " + knob.getKey());
                 passed++;
-            } catch (AssertionError | RuntimeException e) {
+            } catch (AssertionError | RuntimeException | LinkageError e) {
                 System.out.println("FAIL " + engine + ": " + knob.getKey() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
                 failed++;
             }
@@ -155,9 +168,21 @@ public final class CudaDeviceCheck {
                 engine, train.size(), epochs);
         System.out.println("net        batch  examples/s");
         for (int i = 0; i < nets.length; i++) {
-            MlpModel m = MlpTrainer.builder().hidden(nets[i]).batchSize(batches[i]).epochs(epochs)
+            if (batches[i] > train.size()) {
+                System.out.printf(Locale.ROOT, "%-10s %5d  skipped: more than the %d rows%n", nets[i][0] + "-" + nets[i][1],
+                        batches[i], train.size());
+                continue;
+            }
+            MlpModel m;
+            try {
+                m = MlpTrainer.builder().hidden(nets[i]).batchSize(batches[i]).epochs(epochs)
                     .optimiser(Optimiser.adam(1e-3)).validationFraction(0).seed(1).progress(false)
                     .engine(factory).build().train(train);
+            } catch (RuntimeException | LinkageError e) {
+                System.out.printf(Locale.ROOT, "%-10s %5d  failed: %s%n", nets[i][0] + "-" + nets[i][1], batches[i],
+                        String.valueOf(e).replace('\n', ' '));
+                continue;
+            }
             double seconds = 0;
             for (EpochRecord e : m.history().epochs().subList(1, m.history().epochs().size())) {
                 seconds += e.seconds();
