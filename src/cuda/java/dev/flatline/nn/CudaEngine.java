@@ -12,6 +12,7 @@ import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemsetAsync;
+import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ final class CudaEngine implements ResidentEngine {
 
     CudaEngine(Architecture arch, int batchSize) {
         this.device = CudaDevice.get();
+        // Makes the device's primary context current on this thread too: the kernels are launched through
+        // the driver API, which (unlike the runtime API) does not pick a context up by itself.
+        CudaDevice.check(cudaSetDevice(0), "cudaSetDevice");
         this.arch = arch;
         this.capacity = Math.max(batchSize, MIN_ROWS);
         this.layers = arch.layers();

@@ -157,7 +157,7 @@ extern "C" __global__ void flatline_loss(float* z, float* logp, float* dz, const
     float* g = dz + (long) i * k;
     if (shift != 0) for (int j = 0; j < k; j++) p[j] = p[j] + shift[j];
     if (act == ACT_SOFTMAX) {
-      float mx = -INFINITY;
+      float mx = __int_as_float(0xff800000);  // -infinity, without math.h
       for (int j = 0; j < k; j++) mx = flatline_max(mx, p[j]);
       float sum = 0.0f;
       for (int j = 0; j < k; j++) {
