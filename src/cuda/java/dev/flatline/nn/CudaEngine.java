@@ -16,7 +16,9 @@ import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -39,8 +41,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * copied once per epoch.
  *
  * <p>Not yet measured on a GPU: neither its agreement there nor its speed is known until the device check
- * runs (environment/gpu). Each launch still allocates its small argument cells on the Java side, and no
- * CUDA graph is captured yet.
+ * runs (environment/gpu). No CUDA graph is captured yet: each step is a dozen or so launches from Java.
  *
  * <p>Row-major matrices are handed to column-major cuBLAS as their transposes: {@code C = A B} (row-major)
  * is {@code C^T = B^T A^T} (column-major), so each product below names its operands in swapped order.
@@ -78,6 +79,9 @@ final class CudaEngine implements ResidentEngine {
     private final FloatPointer one = new FloatPointer(1f);
     private final FloatPointer zero = new FloatPointer(0f);
     private boolean lastHadMasks;
+    /** Per kernel, its reused argument cells and the array of their addresses that the launch takes. */
+    private final Map<CUfunc_st, Pointer[]> argumentCells = new HashMap<>();
+    private final Map<CUfunc_st, PointerPointer<Pointer>> argumentArrays = new HashMap<>();
 
     // The resident step's state (startTraining).
     private StepSettings settings;
@@ -405,26 +409,40 @@ final class CudaEngine implements ResidentEngine {
         launchBlocks(function, (n + THREADS - 1) / THREADS, THREADS, args);
     }
 
-    /** Launches a kernel; arguments are device pointers (null allowed), ints, floats or doubles. */
+    /**
+     * Launches a kernel; arguments are device pointers (null allowed), ints, floats or doubles. Each kernel's
+     * argument cells are allocated on its first launch and rewritten on the next ones (the driver copies
+     * the values at launch), so a step allocates no native memory.
+     */
     private void launchBlocks(CUfunc_st function, int blocks, int threads, Object... args) {
-        PointerPointer<Pointer> params = new PointerPointer<>(args.length);
-        Pointer[] cells = new Pointer[args.length];
+        Pointer[] cells = argumentCells.get(function);
+        PointerPointer<Pointer> params = argumentArrays.get(function);
+        if (cells == null) {
+            cells = new Pointer[args.length];
+            params = new PointerPointer<>(args.length);
+            for (int i = 0; i < args.length; i++) {
+                Object a = args[i];
+                cells[i] = a instanceof Integer ? new IntPointer(1) : a instanceof Float ? new FloatPointer(1)
+                        : a instanceof Double ? new DoublePointer(1) : new LongPointer(1);
+                params.put(i, cells[i]);
+            }
+            argumentCells.put(function, cells);
+            argumentArrays.put(function, params);
+        }
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Integer v) {
-                cells[i] = new IntPointer(new int[] {v});
+                ((IntPointer) cells[i]).put(0, v);
             } else if (a instanceof Float v) {
-                cells[i] = new FloatPointer(new float[] {v});
+                ((FloatPointer) cells[i]).put(0, v);
             } else if (a instanceof Double v) {
-                cells[i] = new DoublePointer(new double[] {v});
+                ((DoublePointer) cells[i]).put(0, v);
             } else {
-                // A cell holding the device address (or 0): the kernel parameter is the pointer itself. The
-                // address is computed here, since JavaCPP would count a view's position in bytes once the
-                // FloatPointer is passed as a plain Pointer.
+                // The device address (or 0): the kernel parameter is the pointer itself. Computed here, since
+                // JavaCPP would count a view's position in bytes once the FloatPointer is passed as a Pointer.
                 Pointer p = (Pointer) a;
-                cells[i] = new LongPointer(new long[] {p == null ? 0L : p.address() + p.position() * p.sizeof()});
+                ((LongPointer) cells[i]).put(0, p == null ? 0L : p.address() + p.position() * p.sizeof());
             }
-            params.put(i, cells[i]);
         }
         CudaDevice.checkDriver(cuLaunchKernel(function, blocks, 1, 1, threads, 1, 1, 0, device.stream, params, null),
                 "cuLaunchKernel");
