@@ -50,7 +50,7 @@ public final class BenchMlpCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--class-weights", description = "Use balanced class weights.")
     boolean classWeights;
-    @Option(names = "--path", defaultValue = "AUTO", description = "Compute path: AUTO, FAST or REFERENCE (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--path", defaultValue = "AUTO", description = "Compute path: AUTO, FAST, REFERENCE or CUDA (default: ${DEFAULT-VALUE}).")
     ComputePath path;
     @Option(names = "--repeat", defaultValue = "1", description = "Fits to run; speed is their median (default: ${DEFAULT-VALUE}).")
     int repeat;

@@ -34,6 +34,11 @@ final class Minibatches {
         DenseData.shuffle(order, order.length, rng);
     }
 
+    /** The current row order (read-only use: an engine that trains a whole epoch takes it as it is). */
+    int[] order() {
+        return order;
+    }
+
     /** Copies the rows at positions {@code start .. start + rows} of the current order into the buffers. */
     void fill(int start, int rows) {
         int d = data.columns;

@@ -129,7 +129,8 @@ public final class MlpTrainer extends MlpConfig implements Trainer<Label> {
 
     /** In a fresh JVM, readies the fast path in the background while the data is prepared ({@code Warmup}). */
     private void warmUpIfFast() {
-        if (engine == null && settings.computePath() != ComputePath.REFERENCE && Engines.isCpuBackend()) {
+        ComputePath path = settings.computePath();
+        if (engine == null && (path == ComputePath.AUTO || path == ComputePath.FAST) && Engines.isCpuBackend()) {
             Warmup.start();
         }
     }

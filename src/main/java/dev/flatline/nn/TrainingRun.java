@@ -52,6 +52,11 @@ final class TrainingRun {
                     + "identical: use WeightInit.AUTO (R14, notebook 06-architecture).");
         }
         int batch = s.batchSize();
+        // An engine that takes whole epochs (a GPU) keeps the rows, the loss and the optimiser on its device.
+        ResidentEngine resident = engine instanceof ResidentEngine r && r.trainsResident(d.step()) ? r : null;
+        if (resident != null) {
+            resident.startTraining(d.step(), train, batch);
+        }
         Minibatches batches = new Minibatches(train, batch, d.shuffleRandom());
         int[] predicted = batches.predicted;
         int[] by = batches.y;
@@ -72,7 +77,10 @@ final class TrainingRun {
         try {
             for (int epoch = 1; epoch <= s.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                float[] before = step.parameters();
+                float[] before = resident == null ? step.parameters() : null;
+                if (resident != null) {
+                    resident.saveParameters();
+                }
                 batches.shuffle();
                 double lossSum = 0;
                 long correct = 0;
@@ -80,7 +88,28 @@ final class TrainingRun {
                 double[] normSums = new double[layers];
                 int steps = 0;
                 String failure = null;
-                for (int start = 0; start < train.rows; start += batch) {
+                if (resident != null) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("Training was interrupted at epoch " + epoch
+                                + "; the model was not finished.");
+                    }
+                    ResidentEngine.EpochTotals totals = resident.trainEpoch(batches.order(),
+                            epochMasks(dropoutRng, train.rows, batch), step.learningRate());
+                    for (double loss : totals.stepLosses()) {
+                        int rows = Math.min(batch, train.rows - steps * batch);
+                        steps++;
+                        if (!Double.isFinite(loss)) {
+                            failure = "The training loss became " + loss + " at epoch " + epoch + ", step " + steps
+                                    + ": " + divergenceHint(step);
+                            break;
+                        }
+                        lossSum += loss * rows;
+                    }
+                    correct = totals.correct();
+                    trainCounts = totals.predictedCounts();
+                    normSums = totals.gradientNormSums();
+                }
+                for (int start = 0; resident == null && start < train.rows; start += batch) {
                     if (Thread.currentThread().isInterrupted()) {
                         // A notebook's interrupt (or any caller's): stop between steps, flag kept set.
                         throw new CancellationException("Training was interrupted at epoch " + epoch + ", step "
@@ -108,7 +137,11 @@ final class TrainingRun {
                     }
                 }
                 if (failure != null) {
-                    step.setParameters(before);
+                    if (resident != null) {
+                        resident.restoreParameters();
+                    } else {
+                        step.setParameters(before);
+                    }
                     history.stop(StopReason.DIVERGED, failure);
                     LOG.warning(failure);
                     break;
@@ -126,7 +159,7 @@ final class TrainingRun {
                 if (d.validation() != null && s.patience() > 0) {
                     if (record.validationLoss() < bestLoss) {
                         bestLoss = record.validationLoss();
-                        best = step.parameters();
+                        best = resident != null ? resident.parameters() : step.parameters();
                         history.bestEpoch(epoch);
                         sinceBest = 0;
                     } else if (++sinceBest >= s.patience()) {
@@ -151,7 +184,34 @@ final class TrainingRun {
                 listener.finished(history, elapsed);
             }
         }
-        return step.parameters();
+        return resident != null ? resident.parameters() : step.parameters();
+    }
+
+    /**
+     * An epoch's dropout masks for a {@link ResidentEngine}, drawn as {@code TrainingStep} draws them (step by
+     * step, layer by layer); null without dropout.
+     */
+    private float[][] epochMasks(SplittableRandom rng, int rows, int batch) {
+        double p = d.step().dropout();
+        if (p <= 0) {
+            return null;
+        }
+        Architecture arch = d.arch();
+        float[][] masks = new float[arch.layers()][];
+        int widest = 0;
+        for (int l = 1; l < arch.layers(); l++) {
+            masks[l] = new float[rows * arch.size(l)];
+            widest = Math.max(widest, arch.size(l));
+        }
+        float[] one = new float[batch * widest];
+        for (int start = 0; start < rows; start += batch) {
+            int n = Math.min(batch, rows - start);
+            for (int l = 1; l < arch.layers(); l++) {
+                Initialiser.fillDropoutMask(rng, one, n * arch.size(l), p);
+                System.arraycopy(one, 0, masks[l], start * arch.size(l), n * arch.size(l));
+            }
+        }
+        return masks;
     }
 
     /** What to do about a loss that stopped being a number. */

@@ -22,12 +22,15 @@
  *       (forward to the logits, backward from their gradient). {@code BlasEngine} is the CPU fast path
  *       (OpenBLAS through JavaCPP, Java loops; it never starts ND4J), {@code Nd4jOpEngine} the reference
  *       on ND4J's op API (any ND4J backend, CUDA included). {@code Engines} picks one for a
- *       {@link dev.flatline.nn.ComputePath}.</li>
+ *       {@link dev.flatline.nn.ComputePath}. The optional CUDA 13 engine ({@code src/cuda/java}, built with
+ *       {@code -Pcuda13}, found by name) also implements {@code ResidentEngine}, with which the trainer hands
+ *       it whole epochs: loss and optimiser then run on the GPU, as kernels generated from or written to
+ *       the formulas of {@code KernelFormulas}, {@code OutputLoss} and {@code OptimiserState}.</li>
  * </ul>
  *
  * <h2>Adding an engine</h2>
- * For example a GPU engine on a current CUDA through JavaCPP's CUDA presets ({@code org.bytedeco:cuda}),
- * best in a module of its own so the core keeps no CUDA dependency:
+ * For example an engine for other hardware, best in a source folder or module of its own so the core keeps
+ * no dependency on it (as the CUDA engine in {@code src/cuda/java}):
  * <ol>
  *   <li>Implement {@link dev.flatline.nn.Engine}: keep the parameters, activations and masks where your
  *       hardware wants them; {@code forward} must leave the logits of the requested rows in the host
