@@ -34,13 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON object); the live training display must update in place; no result may show an object's
  * identity ({@code java.io.PrintStream@…}). The two kernels run side by side (one JVM each).
  *
- * <p>Without {@code ../shared/jjava} the test is skipped with a message saying where the kernels go,
- * except under {@code CI=true}, where it fails: CI always has them beside the clone.
+ * <p>Without {@code ../shared/jjava} (or the folder {@code FLATLINE_JJAVA_KERNELS} names) the test is
+ * skipped with a message saying where the kernels go, except under {@code CI=true}, where it fails:
+ * CI always has them beside the clone.
  */
 class JJavaNotebooksIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
-    static final Path KERNELS = ROOT.resolveSibling("shared").resolve("jjava");
+    /** The kernels' folder: {@code ../shared/jjava}, or {@code FLATLINE_JJAVA_KERNELS} (a clone elsewhere). */
+    static final Path KERNELS = kernelsFolder();
     static final List<String> VERSIONS = List.of("1.0-a6", "1.0-a7");
     /** The README's JJava cell is the code block under this heading. */
     static final String README_HEADING = "### Running the notebooks under JJava or IJava";
@@ -61,6 +63,7 @@ class JJavaNotebooksIT {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message + "; CI must provide them");
             }
+            System.out.println("JJavaNotebooksIT skipped: " + message);
             Assumptions.abort(message + "; skipped");
         }
         notebooks = notebooks();
@@ -157,6 +160,12 @@ class JJavaNotebooksIT {
         assertTrue(jar.find() && Files.isRegularFile(Path.of(jar.group(1))),
                 "the README's jar must exist (mvn package builds it): " + lines.get(0));
         return cell;
+    }
+
+    private static Path kernelsFolder() {
+        String configured = System.getenv("FLATLINE_JJAVA_KERNELS");
+        return configured == null || configured.isBlank() ? ROOT.resolveSibling("shared").resolve("jjava")
+                : Path.of(configured).toAbsolutePath();
     }
 
     static List<Path> notebooks() throws IOException {
