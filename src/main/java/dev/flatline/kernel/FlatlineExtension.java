@@ -14,8 +14,19 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  * <p>{@link #installInto(BaseKernel)} is the one place that sets a kernel up; the flatline kernel
  * calls it at start-up and does not load extensions, and {@link #install(BaseKernel)} leaves a
  * flatline kernel alone, so nothing is registered twice.
+ *
+ * <p>Works in JJava 1.0-a6 and 1.0-a7 (both tested, see {@code JJavaNotebooksIT}): flatline is compiled
+ * against 1.0-a6's {@code jjava-jupyter}, so what runs inside JJava uses only calls whose binary
+ * signature is the same in both (for instance a display id is put as transient data, since
+ * {@code DisplayData.setDisplayId} changed its return type).
  */
 public final class FlatlineExtension implements Extension {
+
+    /**
+     * flatline's own kernel, named rather than tested with {@code instanceof}, which would load that
+     * class inside JJava: it is built on 1.0-a6's {@code BaseKernel} constructor, which 1.0-a7 lacks.
+     */
+    static final String FLATLINE_KERNEL_CLASS = "dev.flatline.kernel.FlatlineKernel";
 
     /** Called by JJava (through {@link java.util.ServiceLoader}) when flatline's jar is added. */
     public FlatlineExtension() {
@@ -23,7 +34,7 @@ public final class FlatlineExtension implements Extension {
 
     @Override
     public void install(BaseKernel kernel) {
-        if (kernel instanceof FlatlineKernel) {
+        if (isFlatlineKernel(kernel)) {
             return; // it set itself up at start-up with installInto
         }
         installInto(kernel, new KernelRenderers(kernel::display));
@@ -31,9 +42,13 @@ public final class FlatlineExtension implements Extension {
 
     @Override
     public void uninstall(BaseKernel kernel) {
-        if (!(kernel instanceof FlatlineKernel)) {
+        if (!isFlatlineKernel(kernel)) {
             NotebookOutput.uninstall();
         }
+    }
+
+    private static boolean isFlatlineKernel(BaseKernel kernel) {
+        return kernel.getClass().getName().equals(FLATLINE_KERNEL_CLASS);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
-import java.io.PrintStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
@@ -189,8 +188,7 @@ public final class FlatlineKernel extends BaseKernel {
     @Override
     public DisplayData eval(String code) {
         Object value = evaluateCell(code, executionCount.get() - 1);
-        if (value == JShellSession.NO_VALUE || value instanceof PrintStream) {
-            // A cell ending in System.out.printf(...) evaluates to the stream itself: nothing to show.
+        if (value == JShellSession.NO_VALUE || KernelRenderers.nothingToShow(value)) {
             return null;
         }
         if (value == null) {

@@ -17,6 +17,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  */
 final class KernelOutputSink implements NotebookOutput.Sink {
 
+    /** The key of a display's id among its transient data, fixed by the Jupyter messaging protocol. */
+    static final String DISPLAY_ID_KEY = "display_id";
+
     private final BaseKernel kernel;
 
     KernelOutputSink(BaseKernel kernel) {
@@ -28,7 +31,9 @@ final class KernelOutputSink implements NotebookOutput.Sink {
         stopIfInterrupted();
         DisplayData data = kernel.getRenderer().render(value);
         String id = UUID.randomUUID().toString();
-        data.setDisplayId(id);
+        // Jupyter's transient "display_id", put directly: DisplayData.setDisplayId returns void in JJava
+        // 1.0-a6 and DisplayData in 1.0-a7, so a call compiled against one fails in the other.
+        data.putTransientData(DISPLAY_ID_KEY, id);
         kernel.display(data);
         return id;
     }

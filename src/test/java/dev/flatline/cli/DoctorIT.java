@@ -47,11 +47,16 @@ class DoctorIT {
         Files.writeString(stubLab.resolve("__init__.py"), "# stand-in: JupyterLab cannot be installed here\n");
     }
 
-    /** The environment of a healthy machine: the kernel installed, a front end importable. */
+    /**
+     * The environment of a healthy machine: the kernel installed (on JUPYTER_PATH), a front end
+     * importable, no project-local kernel (so that one in this clone's build/jupyter, which
+     * {@code ./flatline run} leaves, does not count).
+     */
     private static Map<String, String> healthy() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("JUPYTER_PATH", goodJupyter.toString());
         env.put("JUPYTER_DATA_DIR", tmp.resolve("empty-data").toString());
+        env.put("FLATLINE_JUPYTER_DIR", tmp.resolve("no-project-kernel").toString());
         env.put("PYTHONPATH", stubLab.getParent().toString());
         env.remove("FLATLINE_PYTHON");
         return env;
@@ -66,6 +71,34 @@ class DoctorIT {
             assertTrue(r.output.contains("ok   " + check + ": "), check + " missing in:\n" + r.output);
         }
         assertTrue(!r.output.contains("FIX"), r.output);
+        assertTrue(r.output.contains("ok   kernel: on JUPYTER_PATH, in " + goodJupyter.resolve("kernels/flatline")), r.output);
+    }
+
+    /** Right after {@code ./flatline run}: only the project-local kernel it installed; that is all it needs. */
+    @Test
+    void projectLocalKernelIsFoundAndEnough() throws Exception {
+        Map<String, String> env = healthy();
+        env.put("JUPYTER_PATH", Files.createDirectories(tmp.resolve("jupyter-none")).toString());
+        env.put("FLATLINE_JUPYTER_DIR", goodJupyter.toString());
+        Result r = doctor(env);
+        assertEquals(0, r.status, r.output);
+        assertTrue(r.output.contains("ok   kernel: project-local, in " + goodJupyter.resolve("kernels/flatline")
+                + " (./flatline run and ./flatline lab use it)"), r.output);
+        assertTrue(!r.output.contains("FIX"), r.output);
+    }
+
+    /** A kernel installed with {@code kernel install --user} (in the user's Jupyter data folder) is named so. */
+    @Test
+    void userInstalledKernelIsFoundAndNamed() throws Exception {
+        Path data = tmp.resolve("user-data");
+        assertEquals(0, FlatlineCli.commandLine().execute("kernel", "install", "--jupyter-path", data.toString()));
+        Map<String, String> env = healthy();
+        env.remove("JUPYTER_PATH");
+        env.put("JUPYTER_DATA_DIR", data.toString());
+        Result r = doctor(env);
+        assertEquals(0, r.status, r.output);
+        assertTrue(r.output.contains("ok   kernel: user-installed, in " + data.resolve("kernels/flatline")), r.output);
+        assertTrue(!r.output.contains("project-local"), r.output);
     }
 
     @Test
@@ -117,8 +150,10 @@ class DoctorIT {
         env.put("JUPYTER_PATH", Files.createDirectories(tmp.resolve("jupyter-empty")).toString());
         Result r = doctor(env);
         assertEquals(1, r.status, r.output);
-        assertTrue(r.output.contains("FIX  kernel: Jupyter finds no 'flatline' kernel"), r.output);
-        assertTrue(r.output.contains("./flatline kernel install --user"), r.output);
+        assertTrue(r.output.contains("FIX  kernel: no 'flatline' kernel, neither project-local ("
+                + tmp.resolve("no-project-kernel") + ") nor one Jupyter finds"), r.output);
+        assertTrue(r.output.contains("Run: ./flatline setup (for ./flatline run and lab), or ./flatline kernel install --user"),
+                r.output);
     }
 
     @Test
@@ -131,8 +166,24 @@ class DoctorIT {
         env.put("JUPYTER_PATH", tmp.resolve("jupyter-stale").toString());
         Result r = doctor(env);
         assertEquals(1, r.status, r.output);
-        assertTrue(r.output.contains("FIX  kernel: the kernelspec in " + kernel + " is stale: its jar /moved/away/flatline.jar does not exist"),
+        assertTrue(r.output.contains("FIX  kernel: the kernelspec on JUPYTER_PATH in " + kernel
+                        + " is stale: its jar /moved/away/flatline.jar does not exist. Run: ./flatline kernel install --user"),
                 r.output);
+    }
+
+    @Test
+    void staleProjectLocalKernelspec() throws Exception {
+        Path kernel = Files.createDirectories(tmp.resolve("project-stale/kernels/flatline"));
+        String json = Files.readString(goodJupyter.resolve("kernels/flatline/kernel.json"))
+                .replaceAll("\"[^\"]*flatline-[^\"/]*\\.jar", "\"/moved/away/flatline.jar");
+        Files.writeString(kernel.resolve("kernel.json"), json);
+        Map<String, String> env = healthy();
+        env.put("FLATLINE_JUPYTER_DIR", tmp.resolve("project-stale").toString());
+        Result r = doctor(env);
+        assertEquals(1, r.status, r.output);
+        assertTrue(r.output.contains("FIX  kernel: the project-local kernelspec in " + kernel
+                + " is stale: its jar /moved/away/flatline.jar does not exist. Run: ./flatline setup"), r.output);
+        assertTrue(r.output.contains("ok   kernel: on JUPYTER_PATH"), "the other kernel is still named:\n" + r.output);
     }
 
     @Test
@@ -159,6 +210,7 @@ class DoctorIT {
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), "doctor did not finish");
         String output = new String(out, StandardCharsets.UTF_8);
         System.out.println("[doctor]\n" + output);
+        assertTrue(!output.contains("unexpected failure"), "a deliberate exit status is not a crash:\n" + output);
         return new Result(process.exitValue(), output);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import dev.flatline.data.Datasets;
 import dev.flatline.nn.MlpTrainer;
 import dev.flatline.plots.NotebookOutput;
@@ -84,7 +83,10 @@ class FlatlineExtensionTest {
             assertTrue(((String) chart.getData(MIMEType.TEXT_HTML)).contains("Plotly.newPlot"), "the chart draws itself");
             assertFalse(((String) chart.getData(MIMEType.TEXT_HTML)).contains(PlotlyJs.loaderHtml()), "without the library");
         }
-        assertTrue(second.getData(KernelRenderers.PLOTLY) instanceof JsonObject, "Plotly JSON for JupyterLab");
+        assertTrue(second.getData(KernelRenderers.PLOTLY) instanceof java.util.Map, "Plotly JSON for JupyterLab");
+
+        DisplayData printed = kernel.getRenderer().render(System.out.printf(""));
+        assertEquals("", printed.getData(MIMEType.TEXT_PLAIN), "a cell ending in printf shows no PrintStream@...");
 
         DisplayData evaluation = kernel.getRenderer().render(KernelRenderersTest.majorityEvaluation());
         assertTrue(((String) evaluation.getData(MIMEType.TEXT_HTML)).contains("Balanced accuracy"),
@@ -130,6 +132,11 @@ class FlatlineExtensionTest {
             Thread.interrupted();
         }
         assertTrue(published.isEmpty(), "nothing is shown for an interrupted cell: " + published);
+    }
+
+    @Test
+    void theExtensionNamesFlatlinesKernelClassExactly() {
+        assertEquals(FlatlineKernel.class.getName(), FlatlineExtension.FLATLINE_KERNEL_CLASS);
     }
 
     @Test

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
+import com.google.gson.Gson;
+import com.google.gson.JsonParser;
 import dev.flatline.plots.LiveFrame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -81,8 +83,10 @@ class KernelRenderersTest {
             assertTrue(html.contains("Plotly.newPlot"), html);
         }
         Object figure = second.getData(KernelRenderers.PLOTLY);
-        assertTrue(figure instanceof JsonObject, "plotly JSON must be an object, was " + figure);
-        assertEquals("bar", ((JsonObject) figure).getAsJsonArray("data").get(0).getAsJsonObject().get("type").getAsString());
+        assertTrue(figure instanceof Map, "plotly JSON must be an object, was " + figure);
+        assertEquals("bar", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) figure).get("data")).get(0)).get("type"));
+        assertEquals(JsonParser.parseString(new TestChart("second").toPlotlyJson()),
+                JsonParser.parseString(new Gson().toJson(figure)), "the same figure, written back as JSON");
         assertEquals("Chart: second", second.getData(MIMEType.TEXT_PLAIN));
     }
 
@@ -102,7 +106,7 @@ class KernelRenderersTest {
         assertEquals("Chart: epoch 3/5", update.getData(MIMEType.TEXT_PLAIN));
 
         DisplayData finished = renderer.render(new TestChart("trained 5 epochs"));
-        assertTrue(finished.getData(KernelRenderers.PLOTLY) instanceof JsonObject, "the finished chart is a Plotly figure again");
+        assertTrue(finished.getData(KernelRenderers.PLOTLY) instanceof Map, "the finished chart is a Plotly figure again");
     }
 
     @Test
