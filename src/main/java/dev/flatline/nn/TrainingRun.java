@@ -110,8 +110,9 @@ final class TrainingRun {
                 if (failure != null) {
                     step.setParameters(before);
                     history.stop(StopReason.DIVERGED, failure);
-                    if (!s.progress()) {
-                        // With progress on, the display reports the stop; say it once either way.
+                    if (!s.progress() && s.pairingWarning() == null) {
+                        // With progress on, the display reports the stop; a wrong pairing was warned about
+                        // at the start (its NaN included). Say it once either way.
                         System.err.println(failure);
                     }
                     break;
