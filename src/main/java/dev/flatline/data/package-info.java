@@ -2,7 +2,9 @@
  * Data for flatline: the bundled UCI datasets ({@link dev.flatline.data.Datasets}), the user's own CSV
  * files ({@link dev.flatline.data.CsvData}), and {@link dev.flatline.data.LabelledData}, which holds a
  * table, its {@link dev.flatline.data.ClassCounts class counts}, and a seeded stratified train/test
- * split as Tablesaw tables and Tribuo datasets.
+ * split as Tablesaw tables and Tribuo datasets. {@link dev.flatline.data.HeldOut} splits a training part
+ * once more into rows to fit on and validation rows to choose settings on; {@link dev.flatline.data.DatasetCopies}
+ * makes changed copies of a Tribuo dataset (some classes only, every value mapped or zeroed).
  *
  * <p>Vocabulary used across flatline: class counts are always a {@link dev.flatline.data.ClassCounts}
  * (most common class first); rows kept away from training are "held out", and a held-out fraction is

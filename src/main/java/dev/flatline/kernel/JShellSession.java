@@ -173,9 +173,11 @@ final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * JShell recompiles the declarations that depend on what a snippet changes (a new import, a class
-     * of the same name); a variable recompiled that way loses its value, silently. Learners meet it
-     * as a null a few cells later, so say it where it happens, on the cell's stderr.
+     * JShell recompiles the declarations that mention a name a snippet declares (again): a new
+     * variable, method, class or import. Its analysis goes by name only, so {@code double[] epochs}
+     * resets a variable made by {@code builder.epochs(5)}. A variable recompiled that way loses its
+     * value, silently. Learners meet it as a null a few cells later, so say it where it happens, on the
+     * cell's stderr, naming the name that caused it.
      */
     private void warnIfVariableLost(SnippetEvent event, SnippetOrigin origin) {
         if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Snippet.Status.VALID) {
@@ -185,8 +187,20 @@ final class JShellSession implements AutoCloseable {
                 ? "was reset to its default value (null, 0 or false)"
                 : "can no longer be used";
         System.err.println("Note: variable '" + variable.name() + "' " + what + " because line " + origin.firstLine()
-                + " of this cell changed something its declaration depends on (an import or a type of the same"
-                + " name). Run the cell that sets it again, or use other names.");
+                + " of this cell " + causeOf(event.causeSnippet()) + ", and its declaration uses that name (JShell "
+                + "matches names only, so even a method call such as .epochs(5) counts). Rename the new "
+                + "declaration, or run the cell that sets '" + variable.name() + "' again.");
+    }
+
+    /** What the snippet that triggered a recompilation did, in the learner's words. */
+    private static String causeOf(Snippet cause) {
+        if (cause instanceof jdk.jshell.ImportSnippet imported) {
+            return "imports " + imported.fullname();
+        }
+        if (cause instanceof jdk.jshell.DeclarationSnippet declared) {
+            return "declares '" + declared.name() + "'";
+        }
+        return "declares something";
     }
 
     /** Expressions show their value; declarations, assignments and statements do not (as in JJava). */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -71,8 +72,30 @@ final class TableHtml {
         return column.getString(row);
     }
 
-    /** Plain text: the shape line and Tablesaw's own print of the first rows. */
+    /**
+     * Plain text: the shape line and Tablesaw's print of the first rows, fractional numbers with at most
+     * four decimals as in {@link #cell} (Tablesaw alone prints sixteen digits).
+     */
     static String text(Table table, int maxRows) {
-        return shape(table) + "\n" + table.print(maxRows);
+        int shown = Math.min(maxRows, table.rowCount());
+        Table rounded = Table.create(table.name());
+        Table first = table.first(shown);
+        for (int col = 0; col < first.columnCount(); col++) {
+            Column<?> column = first.column(col);
+            if (column instanceof DoubleColumn || column instanceof FloatColumn) {
+                StringColumn text = StringColumn.create(column.name());
+                for (int row = 0; row < shown; row++) {
+                    text.append(column.isMissing(row) ? "" : cell(column, row));
+                }
+                rounded.addColumns(text);
+            } else {
+                rounded.addColumns(column.copy());
+            }
+        }
+        String print = rounded.print(maxRows);
+        if (shown < table.rowCount()) {
+            print += "\n(first " + shown + " of " + table.rowCount() + " rows shown)";
+        }
+        return shape(table) + "\n" + print;
     }
 }

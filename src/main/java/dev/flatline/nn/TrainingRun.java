@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.SplittableRandom;
-import java.util.logging.Logger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One training run: the epoch loop, whatever the engine, with evaluation, history and stopping. */
 final class TrainingRun {
-    private static final Logger LOG = Logger.getLogger(MlpTrainer.class.getName());
     private static final int PROBE_ROWS = 2048;
 
     private final MlpSettings s;
@@ -44,7 +44,7 @@ final class TrainingRun {
         history = new TrainingHistory(d.classNames(), lossOf(predictor, initialRows));
         String warning = s.pairingWarning();
         if (warning != null) {
-            LOG.warning(warning);
+            warnOnce(warning);
             history.warn(warning);
         }
         if (s.weightInit() == WeightInit.CONSTANT || s.weightInit() == WeightInit.ZERO) {
@@ -121,7 +121,7 @@ final class TrainingRun {
                     steps++;
                     if (!Double.isFinite(loss)) {
                         failure = "The training loss became " + loss + " at epoch " + epoch + ", step " + steps
-                                + ": " + divergenceHint(step);
+                                + ": " + (weightless(batches.w, rows) ? ZERO_WEIGHTS_HINT : divergenceHint(step));
                         break;
                     }
                     lossSum += loss * rows;
@@ -143,7 +143,11 @@ final class TrainingRun {
                         step.setParameters(before);
                     }
                     history.stop(StopReason.DIVERGED, failure);
-                    LOG.warning(failure);
+                    if (!s.progress() && s.pairingWarning() == null) {
+                        // With progress on, the display reports the stop; a wrong pairing was warned about
+                        // at the start (its NaN included). Say it once either way.
+                        System.err.println(failure);
+                    }
                     break;
                 }
                 for (int l = 0; l < layers; l++) {
@@ -214,11 +218,40 @@ final class TrainingRun {
         return masks;
     }
 
+    /** What to do about a loss of 0/0: a minibatch whose rows all weigh nothing. */
+    static final String ZERO_WEIGHTS_HINT = "every row of this minibatch has class weight 0, so the weighted mean "
+            + "loss is 0/0. A class weight of 0 usually comes from integer division (n / (K * n_c) with ints); "
+            + "compute the weights in floating point (R13, notebook 02-one-example-per-class). The learning rate "
+            + "is not the cause.";
+
+    /** Warnings already printed by this JVM: a cell that trains five models with one slip shows one line. */
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
+
+    /**
+     * One short line on standard error, once per distinct message (no logger header, no timestamp);
+     * the history keeps the warning of every run.
+     */
+    static void warnOnce(String message) {
+        if (SAID.add(message)) {
+            System.err.println("Warning: " + message);
+        }
+    }
+
+    /** True when the minibatch's weights sum to zero (a weighted mean over it is 0/0). */
+    static boolean weightless(float[] weights, int rows) {
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            sum += weights[r];
+        }
+        return sum == 0;
+    }
+
     /** What to do about a loss that stopped being a number. */
     private String divergenceHint(TrainingStep step) {
         String pairing = s.pairingWarning();
         return pairing != null
-                ? "the output/loss pairing produces invalid values. " + pairing
+                ? "the output/loss pairing produces invalid values: use SOFTMAX with CROSS_ENTROPY (R10, notebook "
+                        + "06-architecture)."
                 : "the updates grew until the numbers overflowed. Lower the learning rate (now " + step.learningRate()
                         + "), check that the inputs are scaled, or clip gradients (R12, notebook "
                         + "02-one-example-per-class; R8, notebook 04-learning-rate-and-optimizers).";

@@ -119,6 +119,22 @@ public final class ModelComparison {
         return evaluation.getConfusionMatrix().support(key) == 0 ? Double.NaN : evaluation.recall(key);
     }
 
+    /**
+     * Test rows of one class (its support), the same for every model: a recall rests on this many rows,
+     * and one row moves it by {@code 1/support}. 0 for a class no model's domain holds.
+     */
+    public int support(String label) {
+        Label key = new Label(label);
+        double most = 0;
+        for (LabelEvaluation evaluation : evaluations.values()) {
+            ConfusionMatrix<Label> matrix = evaluation.getConfusionMatrix();
+            if (matrix.getDomain().getDomain().contains(key)) {
+                most = Math.max(most, matrix.support(key));
+            }
+        }
+        return (int) most;
+    }
+
     /** Classes with test rows that the model never predicted, in {@link #classes()} order. */
     public List<String> neverPredicted(String model) {
         ConfusionMatrix<Label> matrix = evaluation(model).getConfusionMatrix();
@@ -141,7 +157,8 @@ public final class ModelComparison {
 
     /**
      * One row per measure, one column per model: accuracy, balanced accuracy, macro-F1, classes never
-     * predicted, then "recall &lt;class&gt;" for every class.
+     * predicted, then "recall &lt;class&gt;" for every class; the last column, "test rows", gives each
+     * recall's support (one row moves a recall by 1/support), blank for the other measures.
      */
     public Table table() {
         List<String> measures = new ArrayList<>(List.of("accuracy", "balanced accuracy", "macro-F1",
@@ -159,7 +176,11 @@ public final class ModelComparison {
             }
             table.addColumns(DoubleColumn.create(model, values));
         }
-        return table;
+        DoubleColumn support = DoubleColumn.create("test rows", measures.size());
+        for (int c = 0; c < classes.size(); c++) {
+            support.set(4 + c, support(classes.get(c)));
+        }
+        return table.addColumns(support);
     }
 
     /** The same as {@link #table()} as an HTML fragment (no scripts), never-predicted classes named. */

@@ -14,6 +14,8 @@
  * <li>{@link dev.flatline.remedies.AdjustedModel} (B5): post-hoc logit adjustment or per-class thresholds
  *     around any {@code Model<Label>} that gives class probabilities.</li>
  * <li>{@link dev.flatline.remedies.ModelComparison}: before/after metrics of several models on one test set.</li>
+ * <li>{@link dev.flatline.remedies.SeedComparison}: the same over several seeds and splits, with the range of
+ * each score and a rank only where the ranges separate the models.</li>
  * </ul>
  *
  * <p>Every random choice takes a seed. Imports run one way: this package uses {@code dev.flatline.data}

@@ -53,6 +53,8 @@ class JShellSessionTest {
         String said = err.toString();
         assertTrue(said.contains("Note: variable 'shadowed' can no longer be used because line 1 of this cell"), said);
         assertFalse(said.contains("untouched"), "variables that do not depend on the change are not named: " + said);
+        assertTrue(said.contains("declares 'Box'"), "the note names the cause: " + said);
+        assertFalse(said.contains("an import or a type"), "not the old, vaguer cause: " + said);
     }
 
     @Test

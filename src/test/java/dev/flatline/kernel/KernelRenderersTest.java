@@ -66,6 +66,8 @@ class KernelRenderersTest {
         assertTrue(html.contains("<td>12345.5</td>"), html);
         assertTrue(html.contains("<td>1.234e-05</td>"), html);
         assertEquals(0.785948275862069, table.doubleColumn("x").get(0), "the table itself is untouched");
+        String text = (String) renderer.render(table).getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.contains("0.7859") && !text.contains("0.785948"), "plain text is rounded too: " + text);
     }
 
     @Test

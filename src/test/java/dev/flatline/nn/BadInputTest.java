@@ -1,5 +1,6 @@
 package dev.flatline.nn;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,5 +76,24 @@ class BadInputTest {
         assertMessage(() -> small().output(OutputActivation.LINEAR, LossFunction.FOCAL).build(), "FOCAL", "LINEAR");
         assertMessage(() -> small().classWeights(java.util.Map.of("x", -1.0)).build(), "'x'", "-1.0");
         assertTrue(List.of(1).size() == 1);
+    }
+
+    @Test
+    void zeroClassWeightsAreNamedAsTheCauseOfANaNLossNotTheLearningRate() {
+        double[][] x = new double[22][];
+        String[] labels = new String[22];
+        for (int i = 0; i < 22; i++) {
+            x[i] = new double[] {i % 3, i % 5};
+            labels[i] = i < 20 ? "a" : "b";
+        }
+        MlpModel zero = small().epochs(2).classWeights(java.util.Map.of("a", 0.0, "b", 1.0)).build()
+                .train(data(x, labels));
+        assertTrue(zero.history().diverged(), zero.history().stopMessage());
+        assertTrue(zero.history().stopMessage().contains("class weight 0"), zero.history().stopMessage());
+        assertFalse(zero.history().stopMessage().contains("Lower the learning rate"), zero.history().stopMessage());
+
+        MlpModel healthy = small().epochs(2).classWeights(java.util.Map.of("a", 1.0, "b", 1.0)).build()
+                .train(data(x, labels));
+        assertFalse(healthy.history().diverged(), healthy.history().stopMessage());
     }
 }

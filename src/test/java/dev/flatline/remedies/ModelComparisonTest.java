@@ -37,7 +37,11 @@ class ModelComparisonTest {
         assertEquals(0.0, comparison.recall("majority", classes.get(5)), 1e-12);
 
         Table table = comparison.table();
-        assertEquals(List.of("measure", "majority", "tree, weighted"), table.columnNames());
+        assertEquals(List.of("measure", "majority", "tree, weighted", "test rows"), table.columnNames());
+        int smallest = comparison.support(classes.get(5));
+        assertTrue(smallest > 0 && smallest < comparison.support(classes.get(0)), "support follows the class order");
+        assertEquals(smallest, table.doubleColumn("test rows").get(4 + 5), 1e-12, "each recall's support beside it");
+        assertTrue(table.doubleColumn("test rows").isMissing(1), "no support for balanced accuracy");
         assertEquals(4 + 6, table.rowCount());
         assertEquals("balanced accuracy", table.stringColumn("measure").get(1));
         assertEquals(comparison.balancedAccuracy("tree, weighted"), table.doubleColumn("tree, weighted").get(1), 1e-12);

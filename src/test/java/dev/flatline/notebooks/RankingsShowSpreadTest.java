@@ -1,0 +1,41 @@
+package dev.flatline.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The notebooks that rank remedies or optimisers do it over seeds, with the range beside each score:
+ * a code cell shows a {@code SeedComparison}'s {@code table()} (mean, lowest, highest, and the rank the
+ * spread supports; {@code SeedComparisonTest} checks those columns), and the prose reads the ranks.
+ */
+class RankingsShowSpreadTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"notebooks/03-rebalancing.ipynb", "notebooks/04-learning-rate-and-optimizers.ipynb"})
+    void aRankingShowsItsSpread(String notebook) throws IOException {
+        JsonNode cells = new ObjectMapper().readTree(Path.of(notebook).toFile()).get("cells");
+        boolean comparedOverSeeds = false;
+        boolean tableShown = false;
+        boolean ranksRead = false;
+        for (JsonNode cell : cells) {
+            StringBuilder source = new StringBuilder();
+            cell.get("source").forEach(line -> source.append(line.asText()));
+            String text = source.toString();
+            if (cell.get("cell_type").asText().equals("code")) {
+                comparedOverSeeds |= text.contains("SeedComparison.seeds(");
+                tableShown |= text.matches("(?s).*\\w+\\.table\\(\\)\\s*$") && comparedOverSeeds;
+            } else {
+                ranksRead |= comparedOverSeeds && text.contains("rank");
+            }
+        }
+        assertTrue(comparedOverSeeds, notebook + ": no SeedComparison; a ranking needs its spread over seeds");
+        assertTrue(tableShown, notebook + ": the SeedComparison's table (with its lowest/highest columns) is not shown");
+        assertTrue(ranksRead, notebook + ": the prose after the comparison does not say what the ranks support");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.flatline.remedies;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import tech.tablesaw.api.Table;
+
+/** Rankings over seeds on Glass: only what the spread separates is ranked apart. */
+class SeedComparisonTest {
+
+    @Test
+    void ranksOnlyWhatTheSpreadSeparates() {
+        List<Integer> seen = new ArrayList<>();
+        SeedComparison comparison = SeedComparison.seeds(3).resplitting(Fixtures.glass())
+                .add("majority", (rows, seed) -> {
+                    seen.add(seed);
+                    return DummyClassifierTrainer.createMostFrequentTrainer().train(rows);
+                })
+                .add("tree", (rows, seed) -> new CARTClassificationTrainer(6).train(rows))
+                .add("tree again", (rows, seed) -> new CARTClassificationTrainer(6).train(rows))
+                .run();
+
+        assertEquals(List.of(0, 1, 2), seen, "each seed trains each recipe once, with its seed");
+        assertEquals(1.0 / 6, comparison.low("majority"), 1e-12);
+        assertEquals(1.0 / 6, comparison.high("majority"), 1e-12);
+        assertTrue(comparison.high("tree") > comparison.low("tree"), "resplitting shows a spread: " + comparison);
+        assertArrayEquals(comparison.balancedAccuracies("tree"), comparison.balancedAccuracies("tree again"));
+
+        assertTrue(comparison.separated("tree", "majority"), comparison.toString());
+        assertFalse(comparison.separated("tree", "tree again"), "identical ranges overlap");
+        assertEquals(1, comparison.rank("tree"));
+        assertEquals(1, comparison.rank("tree again"), "overlapping models share a rank");
+        assertEquals(3, comparison.rank("majority"), "two models are clearly better");
+
+        Table table = comparison.table();
+        assertEquals(List.of("model", "balanced accuracy (mean)", "lowest", "highest", "accuracy (mean)", "rank"),
+                table.columnNames());
+        assertEquals("majority", table.stringColumn("model").get(2), "best mean first");
+        assertEquals(comparison.low("tree"), table.doubleColumn("lowest").get(0), 1e-12);
+
+        Table recalls = comparison.recallTable();
+        assertEquals("test rows", recalls.columnNames().get(1));
+        assertEquals(comparison.classes().size(), recalls.rowCount());
+        assertTrue(recalls.intColumn("test rows").get(0) > recalls.intColumn("test rows").get(5),
+                "support next to each recall, most rows first");
+        assertTrue(recalls.stringColumn("majority").get(0).startsWith("1.00 [1.00–1.00]"), recalls.print());
+    }
+
+    @Test
+    void aFixedSplitHasNoSpreadForDeterministicModels() {
+        SeedComparison comparison = SeedComparison.seeds(2).on(Fixtures.glassTrain(), Fixtures.glass().test())
+                .add("tree", (rows, seed) -> new CARTClassificationTrainer(6).train(rows))
+                .run();
+        assertEquals(comparison.low("tree"), comparison.high("tree"), 1e-12);
+        assertEquals(2, comparison.seedCount());
+    }
+
+    @Test
+    void refusesWhatCannotShowASpread() {
+        assertThrows(IllegalArgumentException.class, () -> SeedComparison.seeds(1));
+        assertThrows(IllegalArgumentException.class, () -> SeedComparison.seeds(3).run());
+        IllegalArgumentException noData = assertThrows(IllegalArgumentException.class, () -> SeedComparison.seeds(3)
+                .add("tree", (rows, seed) -> new CARTClassificationTrainer().train(rows)).run());
+        assertTrue(noData.getMessage().contains("resplitting"), noData.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SeedComparison.seeds(3)
+                .add("tree", (rows, seed) -> null).add("tree", (rows, seed) -> null));
+    }
+}
