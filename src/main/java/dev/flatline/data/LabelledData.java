@@ -227,6 +227,19 @@ public final class LabelledData {
         return standardisation == null ? resplit : resplit.standardised();
     }
 
+    /**
+     * The training part split again, stratified, into training and validation rows: a new object whose
+     * test part is the validation rows (the original test part is not in it). Choose thresholds, epochs
+     * and settings on it; report on this object's {@link #test()} once, at the end. If this object is
+     * standardised, so is the result, with statistics refitted on its smaller training part.
+     *
+     * @throws DataException if the fraction is not strictly between 0 and 1
+     */
+    public LabelledData trainValidation(double validationFraction, long splitSeed) {
+        LabelledData inner = split(name + " (train/validation)", raw.rows(trainRows), splitSeed, validationFraction);
+        return standardisation == null ? inner : inner.standardised();
+    }
+
     Columns columns() {
         return columns;
     }
