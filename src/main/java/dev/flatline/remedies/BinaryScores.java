@@ -53,7 +53,23 @@ public record BinaryScores(String positiveClass, boolean[] positives, double[] s
         }
         if (!model.generatesProbabilities()) {
             throw new IllegalArgumentException("model '" + model.getName() + "' gives no class probabilities; "
-                    + "thresholds and calibration need a probabilistic model (logistic regression, the network)");
+                    + "calibration needs a probabilistic model (logistic regression, the network); to rank rows "
+                    + "by a tree's leaf shares or a dummy's votes (ROC, precision-recall), use BinaryScores.ofScores");
+        }
+        return ofScores(model, data, positiveClass);
+    }
+
+    /**
+     * Scores {@code data} with the score {@code model} gives {@code positiveClass}, whether or not the model
+     * calls its scores probabilities (a CART tree's leaf shares, a dummy's 0 or 1; a class without a score
+     * gets 0). Good for ranking (ROC, precision-recall, thresholds); read calibration only for models
+     * whose scores are probabilities ({@link #of}).
+     *
+     * @throws IllegalArgumentException if the model does not know the class or a score is outside [0, 1]
+     */
+    public static BinaryScores ofScores(Model<Label> model, Dataset<Label> data, String positiveClass) {
+        if (model == null || data == null) {
+            throw new IllegalArgumentException("model and data must not be null");
         }
         if (model.getOutputIDInfo().getID(new Label(positiveClass)) < 0) {
             throw new IllegalArgumentException("the model does not predict class '" + positiveClass + "'; its classes: "
@@ -66,7 +82,7 @@ public record BinaryScores(String positiveClass, boolean[] positives, double[] s
         for (Example<Label> example : data) {
             positives[i] = example.getOutput().getLabel().equals(positiveClass);
             Label score = predictions.get(i).getOutputScores().get(positiveClass);
-            scores[i] = score == null ? 0.0 : Math.min(1.0, Math.max(0.0, score.getScore()));
+            scores[i] = score == null ? 0.0 : score.getScore();
             i++;
         }
         return new BinaryScores(positiveClass, positives, scores);

@@ -92,5 +92,8 @@ class TableDataTest {
         assertEquals(credit.trainSize(), inner.rowCount());
         assertEquals(Math.round(credit.trainSize() * 0.25), inner.testSize(), 2);
         assertThrows(DataException.class, () -> credit.trainValidation(1.5, 1));
+        LabelledData scaled = credit.standardised();
+        assertTrue(scaled.trainValidation(0.25, 1).standardisation().orElseThrow()
+                == scaled.standardisation().orElseThrow(), "one scaling for train, validation and test");
     }
 }

@@ -79,4 +79,17 @@ class BinaryScoresTest {
         assertThrows(IllegalArgumentException.class, () -> scores(new boolean[] {true}, new double[] {0.1, 0.2}));
         assertThrows(IllegalArgumentException.class, () -> allNegative.cheapestThreshold(-1, 1));
     }
+
+    @Test
+    void aTreeRanksByLeafSharesButIsNotReadAsProbabilities() {
+        var credit = dev.flatline.data.Datasets.creditG();
+        var tree = new org.tribuo.classification.dtree.CARTClassificationTrainer(4).train(credit.train());
+        var e = assertThrows(IllegalArgumentException.class, () -> BinaryScores.of(tree, credit.test(), "bad"));
+        assertTrue(e.getMessage().contains("ofScores"), e.getMessage());
+        BinaryScores ranked = BinaryScores.ofScores(tree, credit.test(), "bad");
+        assertTrue(ranked.rocAuc() > 0.6, "a depth-4 tree ranks better than chance: " + ranked.rocAuc());
+        var dummy = org.tribuo.classification.baseline.DummyClassifierTrainer.createMostFrequentTrainer()
+                .train(credit.train());
+        assertEquals(0.5, BinaryScores.ofScores(dummy, credit.test(), "bad").rocAuc(), 1e-12, "one score for all");
+    }
 }
