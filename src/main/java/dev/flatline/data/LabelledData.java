@@ -227,6 +227,23 @@ public final class LabelledData {
         return standardisation == null ? resplit : resplit.standardised();
     }
 
+    /**
+     * The training part split again, stratified, into training and validation rows: a new object whose
+     * test part is the validation rows (the original test part is not in it). Choose thresholds, epochs
+     * and settings on it; report on this object's {@link #test()} once, at the end. If this object is
+     * standardised, the result keeps its statistics (fitted on the whole training part, never on test
+     * rows), so models trained on the result can be scored on this object's test part as they are.
+     *
+     * @throws DataException if the fraction is not strictly between 0 and 1
+     */
+    public LabelledData trainValidation(double validationFraction, long splitSeed) {
+        StratifiedSplit.checkFraction("Validation fraction", validationFraction);
+        Columns inner = columns.rows(trainRows);
+        StratifiedSplit split = StratifiedSplit.split(inner.labels(), validationFraction, splitSeed);
+        return new LabelledData(name + " (train/validation)", raw.rows(trainRows), inner, split.trainRowsShared(),
+                split.heldOutRowsShared(), splitSeed, validationFraction, standardisation);
+    }
+
     Columns columns() {
         return columns;
     }

@@ -1,6 +1,7 @@
 /**
  * Data for flatline: the bundled UCI datasets ({@link dev.flatline.data.Datasets}), the user's own CSV
- * files ({@link dev.flatline.data.CsvData}), and {@link dev.flatline.data.LabelledData}, which holds a
+ * files ({@link dev.flatline.data.CsvData}), messy Tablesaw tables with nominal columns and missing cells
+ * ({@link dev.flatline.data.TableData}), and {@link dev.flatline.data.LabelledData}, which holds a
  * table, its {@link dev.flatline.data.ClassCounts class counts}, and a seeded stratified train/test
  * split as Tablesaw tables and Tribuo datasets. {@link dev.flatline.data.HeldOut} splits a training part
  * once more into rows to fit on and validation rows to choose settings on; {@link dev.flatline.data.DatasetCopies}

@@ -494,4 +494,19 @@ public final class Charts {
                     + what);
         }
     }
+
+    /** Precision-recall curves of binary scores; see {@link ScoreCharts#precisionRecall(Map)}. */
+    public static FigureChart precisionRecall(Map<String, dev.flatline.remedies.BinaryScores> scores) {
+        return ScoreCharts.precisionRecall(scores);
+    }
+
+    /** ROC curves of binary scores; see {@link ScoreCharts#roc(Map)}. */
+    public static FigureChart roc(Map<String, dev.flatline.remedies.BinaryScores> scores) {
+        return ScoreCharts.roc(scores);
+    }
+
+    /** Reliability diagram of binary scores in 10 bins; see {@link ScoreCharts#reliability(Map, int)}. */
+    public static FigureChart reliability(Map<String, dev.flatline.remedies.BinaryScores> scores) {
+        return ScoreCharts.reliability(scores, 10);
+    }
 }

@@ -29,7 +29,8 @@ import org.tribuo.provenance.ModelProvenance;
  * balanced-error-optimal choice for a calibrated model), {@link #thresholds(Model, Map)} uses
  * {@code log t_c}, i.e. predicts the class with the largest {@code p_c / t_c}; with two classes and
  * thresholds {@code t} and {@code 1 - t} that is "positive when {@code p > t}". The output scores are
- * the adjusted probabilities, renormalised to sum to 1.
+ * the adjusted probabilities, renormalised to sum to 1. {@link #priorShift(Model, Map, Map)} uses the same
+ * offsets to undo what class weights and resampling did to the probabilities (calibration).
  *
  * <p>Explanations and top features are those of the wrapped model; this wrapper cannot be saved in
  * Tribuo's protobuf format (keep the wrapped model and the offsets instead).
@@ -115,6 +116,55 @@ public final class AdjustedModel extends Model<Label> {
             }
         }
         return wrap(model, offsets, "thresholds " + new TreeMap<>(thresholds));
+    }
+
+    /**
+     * Prior-shift correction: the model learned class priors {@code trainedPriors} (what class weights or
+     * resampling made the classes look like, e.g. equal counts after balanced weights, oversampling or
+     * SMOTE to the majority), but the data it will see has {@code truePriors}. Bayes' rule moves each
+     * probability by {@code true_c / trained_c} and renormalises: {@code log p_c - log trained_c + log true_c}.
+     * Without it, a rebalanced model over-states the rare class's probability; with it, its scores are
+     * probabilities again (and its argmax is the plain model's decision rule).
+     *
+     * @param trainedPriors rows (or weighted rows) per class as the model saw them in training; any scale
+     * @param truePriors    rows per class of the data as it really is (e.g. the training data before
+     *                      rebalancing); any scale
+     */
+    public static AdjustedModel priorShift(Model<Label> model, Map<String, ? extends Number> trainedPriors,
+            Map<String, ? extends Number> truePriors) {
+        requireProbabilities(model);
+        Map<String, Double> trained = shares(model, trainedPriors, "trained priors");
+        Map<String, Double> actual = shares(model, truePriors, "true priors");
+        Map<String, Double> offsets = new TreeMap<>();
+        for (String label : trained.keySet()) {
+            offsets.put(label, Math.log(trained.get(label)) - Math.log(actual.get(label)));
+        }
+        return wrap(model, offsets, "prior shift from " + new TreeMap<>(trainedPriors) + " to " + new TreeMap<>(truePriors));
+    }
+
+    private static Map<String, Double> shares(Model<Label> model, Map<String, ? extends Number> counts, String what) {
+        if (counts == null) {
+            throw new IllegalArgumentException(what + " are null; give rows per class for every class the model predicts");
+        }
+        double total = 0;
+        Map<String, Double> shares = new TreeMap<>();
+        for (Label label : model.getOutputIDInfo().getDomain()) {
+            Number count = counts.get(label.getLabel());
+            if (count == null || !(count.doubleValue() > 0) || Double.isInfinite(count.doubleValue())) {
+                throw new IllegalArgumentException("the " + what + " give class '" + label.getLabel() + "' " + count
+                        + "; give every class the model predicts a positive, finite count");
+            }
+            shares.put(label.getLabel(), count.doubleValue());
+            total += count.doubleValue();
+        }
+        for (String named : counts.keySet()) {
+            if (!shares.containsKey(named)) {
+                throw new IllegalArgumentException("the " + what + " name class '" + named + "', which the model does not predict");
+            }
+        }
+        final double sum = total;
+        shares.replaceAll((k, v) -> v / sum);
+        return shares;
     }
 
     private static AdjustedModel wrap(Model<Label> model, Map<String, Double> offsets, String adjustment) {

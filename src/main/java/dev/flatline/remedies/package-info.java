@@ -12,7 +12,12 @@
  * <li>{@link dev.flatline.remedies.NoiseAugmenter} and {@link dev.flatline.remedies.ImageAugmenter} (R5):
  *     new rows for chosen classes only.</li>
  * <li>{@link dev.flatline.remedies.AdjustedModel} (B5): post-hoc logit adjustment or per-class thresholds
- *     around any {@code Model<Label>} that gives class probabilities.</li>
+ *     around any {@code Model<Label>} that gives class probabilities; {@code priorShift} undoes what
+ *     weights and resampling did to the probabilities.</li>
+ * <li>{@link dev.flatline.remedies.BinaryScores}: a model's scores for one class, for precision&ndash;recall
+ *     and ROC curves (Tribuo's), a threshold chosen by cost, the Brier score and reliability bins.</li>
+ * <li>{@link dev.flatline.remedies.Spread}: a measurement repeated over seeds or splits, and the rule that
+ *     ranks two only when their spread separates them.</li>
  * <li>{@link dev.flatline.remedies.ModelComparison}: before/after metrics of several models on one test set.</li>
  * <li>{@link dev.flatline.remedies.SeedComparison}: the same over several seeds and splits, with the range of
  * each score and a rank only where the ranges separate the models.</li>
