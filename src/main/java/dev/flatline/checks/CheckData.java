@@ -233,6 +233,11 @@ public final class CheckData {
         return new CheckData(name, target, featureNames, newTrain, test, standardised, separateTestFile);
     }
 
+    /** A copy with another test part (same columns), e.g. a held-out part of the training rows. */
+    CheckData withTest(Dataset<Label> newTest) {
+        return new CheckData(name, target, featureNames, train, newTest, standardised, separateTestFile);
+    }
+
     /** A stratified sample of at most {@code size} rows of any dataset, with data's own stratified sampler. */
     static Dataset<Label> sample(Dataset<Label> dataset, int size, long seed) {
         if (size >= dataset.size()) {
