@@ -124,12 +124,16 @@ public final class Checkup {
     /** Epochs without a better validation loss after which the default network stops (keeping its best). */
     public static final int DEFAULT_PATIENCE = 10;
 
+    /** Training rows from which the default network holds out 10% to stop early (fewer: no validation part). */
+    public static final int MIN_EARLY_STOPPING_ROWS = 500;
+
     /**
      * The default network's settings for {@code trainRows} training rows, trained to convergence so that
      * under-training is never mistaken for a fault: flatline's network with the batch cut to an eighth of
      * the rows on small data, enough epochs for at least {@value #DEFAULT_MIN_STEPS} steps (10 at least,
-     * {@value #DEFAULT_MAX_EPOCHS} at most), and early stopping on the 10% validation part after
-     * {@value #DEFAULT_PATIENCE} epochs without improvement (the best epoch is kept). No live progress.
+     * {@value #DEFAULT_MAX_EPOCHS} at most), and, from {@value #MIN_EARLY_STOPPING_ROWS} training rows,
+     * early stopping on the 10% validation part after {@value #DEFAULT_PATIENCE} epochs without
+     * improvement (the best epoch is kept). No live progress.
      * {@code MlpTrainer}'s own defaults are left as they are: a user's trainer is checked as given.
      */
     public static MlpTrainer.Builder defaultNetwork(int trainRows) {
@@ -137,7 +141,10 @@ public final class Checkup {
         double fitRows = Math.max(1, trainRows * (1 - MlpTrainer.builder().build().settings().validationFraction()));
         int stepsPerEpoch = (int) Math.max(1, Math.ceil(fitRows / batch));
         int epochs = Math.max(10, Math.min(DEFAULT_MAX_EPOCHS, (DEFAULT_MIN_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
-        return MlpTrainer.builder().batchSize(batch).epochs(epochs).earlyStopping(DEFAULT_PATIENCE).progress(false);
+        MlpTrainer.Builder network = MlpTrainer.builder().batchSize(batch).epochs(epochs).progress(false);
+        // A validation part of a few rows stops training on noise: small data trains its full steps on all rows.
+        return trainRows >= MIN_EARLY_STOPPING_ROWS ? network.earlyStopping(DEFAULT_PATIENCE)
+                : network.validationFraction(0);
     }
 
     /** Runs the checkup. */
@@ -158,13 +165,16 @@ public final class Checkup {
             results.add(runOne(check, context));
         }
         List<Finding> found = results.stream().flatMap(r -> r.findings().stream()).toList();
+        Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
+                .findFirst();
         Symptom symptom = Symptom.measure(data, context.metrics(), context.classes(), seed);
         List<Trial> trials = tryRemedies(found, byId, context);
-        // A root cause is named only for a model with the symptom, and only on a lift larger than its noise.
-        Optional<Trial> best = trials.stream().filter(Trial::significant)
-                .max(Comparator.comparingDouble(Trial::lowerBound));
+        // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
+        // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
+        Optional<Trial> best = mostLikely(trials);
         Optional<Finding> root = best.filter(t -> symptom.present())
-                .flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst());
+                .flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
+                .or(() -> symptom.present() ? provenByEvidence : Optional.empty());
         List<Finding> ranked = rank(found, trials, root);
         List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lowerBound).reversed())
                 .toList();
@@ -190,6 +200,29 @@ public final class Checkup {
         return result.timed((System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Findings that are mechanisms rather than causes: their remedy can lift a model whose cause lies
+     * elsewhere (a too-high rate kills ReLU units; leaky units then survive it).
+     */
+    static final List<String> MECHANISMS = List.of("dead-units", "vanishing-gradients", "numerical-health",
+            "init-loss", "training-length");
+
+    /**
+     * The trial with the largest lower bound; among trials whose intervals overlap it, a cause is preferred
+     * to a mechanism (see {@link #MECHANISMS}), since the data cannot tell them apart.
+     */
+    static Optional<Trial> mostLikely(List<Trial> trials) {
+        Optional<Trial> best = trials.stream().filter(Trial::significant)
+                .max(Comparator.comparingDouble(Trial::lowerBound));
+        if (best.isEmpty() || !MECHANISMS.contains(best.get().finding())) {
+            return best;
+        }
+        double floor = best.get().lowerBound();
+        return trials.stream().filter(Trial::significant).filter(t -> !MECHANISMS.contains(t.finding()))
+                .filter(t -> t.lift() + t.margin() >= floor).max(Comparator.comparingDouble(Trial::lowerBound))
+                .or(() -> best);
+    }
+
     /** Tries the remedies of the findings that have one, most serious first, while trials and budget last. */
     private List<Trial> tryRemedies(List<Finding> found, Map<String, Check> byId, CheckContext context) {
         List<Finding> candidates = found.stream()
@@ -199,6 +232,8 @@ public final class Checkup {
         List<Trial> trials = new ArrayList<>();
         CheckData trialData = data.subsampleTrain(TRIAL_ROWS, seed);
         Metrics before = null;
+        Model<Label> beforeModel = null;
+        Map<String, Fix> tried = new HashMap<>();
         for (Finding finding : candidates) {
             if (trials.size() >= maxTrials || context.secondsLeft() <= 0) {
                 break;
@@ -219,20 +254,50 @@ public final class Checkup {
                 continue;
             }
             if (before == null) {
-                before = trialData == data ? context.metrics()
-                        : context.evaluate(context.fit(trainer, trialData.train()), trialData.test());
+                beforeModel = trialData == data ? context.model() : context.fit(trainer, trialData.train());
+                before = trialData == data ? context.metrics() : context.evaluate(beforeModel, trialData.test());
             }
             try {
                 Fix.Attempt attempt = fix.get().apply(trialData, trainer);
-                Model<Label> fixed = context.fit(attempt.trainer(), attempt.data().train());
+                Model<Label> fixed = attempt.retrain() ? context.fit(attempt.trainer(), attempt.data().train())
+                        : beforeModel;
                 Metrics after = context.evaluate(fixed, attempt.data().test());
                 trials.add(Trial.of(finding.id(), fix.get().description(), fix.get().code(),
                         trialData.train().size(), before, after));
+                tried.put(finding.id(), fix.get());
             } catch (RuntimeException e) {
                 // A remedy that cannot be applied to this trainer or data is simply not tried.
             }
         }
-        return trials;
+        return onTopOfTunedRate(trials, tried, trialData, context);
+    }
+
+    /**
+     * Imbalance is judged on top of a tuned learning rate, so that a better rate does not mask it (nor take
+     * its credit): where the rate's trial lifted the model, the class-imbalance remedy is retried with that
+     * rate, its "before" being the rate's "after", and its lift is what it adds.
+     */
+    private List<Trial> onTopOfTunedRate(List<Trial> trials, Map<String, Fix> tried, CheckData trialData,
+            CheckContext context) {
+        Optional<Trial> rate = trials.stream().filter(t -> t.finding().equals("learning-rate") && t.significant())
+                .findFirst();
+        Fix imbalance = tried.get("class-imbalance");
+        if (rate.isEmpty() || imbalance == null || !tried.containsKey("learning-rate") || context.secondsLeft() <= 0) {
+            return trials;
+        }
+        try {
+            Trainer<Label> tuned = tried.get("learning-rate").apply(trialData, trainer).trainer();
+            Fix.Attempt attempt = imbalance.apply(trialData, tuned);
+            Metrics after = context.evaluate(context.fit(attempt.trainer(), attempt.data().train()),
+                    attempt.data().test());
+            Trial onTop = Trial.of("class-imbalance", imbalance.description() + ", on top of " + rate.get().fix(),
+                    imbalance.code(), trialData.train().size(), rate.get().after(), after);
+            List<Trial> out = new ArrayList<>(trials);
+            out.replaceAll(t -> t.finding().equals("class-imbalance") ? onTop : t);
+            return out;
+        } catch (RuntimeException e) {
+            return trials;
+        }
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.flatline.checks;
 
 import dev.flatline.data.StratifiedSplit;
+import dev.flatline.remedies.ClassWeights;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -20,7 +21,8 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  *
  * <p>What the data allow is measured, not guessed: two strong non-neural reference models that need no
  * tuning (a Tribuo CART tree, which ignores feature units, and a Tribuo logistic regression on features
- * standardised on its training rows) are trained on {@value #REFERENCE_TRAIN_SHARE} of the training
+ * standardised on its training rows), each with and without balanced class weights (balanced accuracy
+ * is the measure), are trained on {@value #REFERENCE_TRAIN_SHARE} of the training
  * part and scored both on the held-out rest of the training part and on the test part; the reference is
  * the best of the four scores. Scoring on held-out training rows keeps the reference honest when the
  * test part itself is at fault (e.g. preprocessed differently), where every model trained on the
@@ -33,9 +35,12 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param neverPredicted     classes with at least {@value #MIN_TEST_ROWS} test rows that the model never
  *                           predicts and a reference model recalls at least half of
  * @param gap                reference minus the model's balanced accuracy
+ * @param gapMargin          the gap's 95% margin (paired bootstrap over test rows)
+ * @param dataLimit          where the reference is held back by the same few rows, the learning curve's
+ *                           evidence that more data would lift the model far; empty otherwise
  */
 public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
-                      List<String> neverPredicted, double gap) {
+                      List<String> neverPredicted, double gap, double gapMargin, String dataLimit) {
 
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
@@ -63,11 +68,14 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         CheckData onHeldOut = onTest.withTest(rows(sample, split.heldOutRows(), "reference held-out rows"));
         double best = -1;
         String bestName = "";
-        Map<String, Double> bestRecall = Map.of();
+        Metrics bestOnTest = null;
         List<Map<String, Double>> recalls = new ArrayList<>();
-        for (String kind : List.of("CART tree", "logistic regression")) {
+        for (String kind : List.of("CART tree", "logistic regression", "CART tree, balanced class weights",
+                "logistic regression, balanced class weights")) {
             for (CheckData part : List.of(onTest, onHeldOut)) {
-                CheckData prepared = kind.startsWith("logistic") ? part.standardisedCopy() : part;
+                CheckData scaled = kind.startsWith("logistic") ? part.standardisedCopy() : part;
+                CheckData prepared = kind.endsWith("weights")
+                        ? scaled.withTrain(ClassWeights.balanced(scaled.train()).applyTo(scaled.train())) : scaled;
                 Trainer<Label> trainer = kind.startsWith("logistic") ? new LogisticRegressionTrainer()
                         : new CARTClassificationTrainer();
                 Model<Label> m = trainer.train(prepared.train());
@@ -76,7 +84,10 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 if (metrics.balancedAccuracy() > best) {
                     best = metrics.balancedAccuracy();
                     bestName = kind + " on " + (part == onTest ? "the test part" : "held-out training rows");
-                    bestRecall = metrics.recall();
+                }
+                if (part == onTest && (bestOnTest == null
+                        || metrics.balancedAccuracy() > bestOnTest.balancedAccuracy())) {
+                    bestOnTest = metrics;
                 }
             }
         }
@@ -89,8 +100,13 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             }
         }
         double gap = best - model.balancedAccuracy();
-        return new Symptom(!never.isEmpty() || gap > FAR_BELOW, model.balancedAccuracy(), best, bestName, never,
-                gap);
+        // "Far below" must also beat the noise: the gap less its 95% margin (paired bootstrap of the best
+        // reference and the model on the test rows) must still exceed half the threshold.
+        double margin = PairedBootstrap.margin(model.trueLabels(), model.predictedLabels(),
+                bestOnTest.predictedLabels());
+        boolean farBelow = gap > FAR_BELOW && gap - margin > FAR_BELOW / 2;
+        return new Symptom(!never.isEmpty() || farBelow, model.balancedAccuracy(), best, bestName, never, gap,
+                margin, "");
     }
 
     private static Dataset<Label> rows(Dataset<Label> from, int[] rows, String what) {
@@ -99,6 +115,15 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             out.add(from.getExample(r).copy());
         }
         return out;
+    }
+
+    /**
+     * This symptom with the learning curve's evidence that the data are too few: reference models trained
+     * on the same few rows cannot show how far below the model is, the curve can.
+     */
+    Symptom dataLimited(String evidence) {
+        return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
+                evidence);
     }
 
     /** The verdict in a sentence, e.g. for the terminal and the report's first line. */
@@ -114,8 +139,11 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             parts.add(neverPredicted.size() + " class" + (neverPredicted.size() == 1 ? " is" : "es are")
                     + " never predicted (" + String.join(", ", neverPredicted) + ")");
         }
-        if (gap > FAR_BELOW) {
-            parts.add(String.format(Locale.ROOT, "it is %.3f below what the data allow", gap));
+        if (gap > FAR_BELOW && gap - gapMargin > FAR_BELOW / 2) {
+            parts.add(String.format(Locale.ROOT, "it is %.3f ± %.3f below what the data allow", gap, gapMargin));
+        }
+        if (!dataLimit.isEmpty()) {
+            parts.add("the learning curve shows it far below what more rows allow");
         }
         return "Symptom: " + String.join(" and ", parts) + "; " + numbers + ".";
     }
