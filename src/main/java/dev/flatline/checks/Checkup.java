@@ -211,7 +211,10 @@ public final class Checkup {
      * The trial with the largest lower bound; among trials whose intervals overlap it, a cause is preferred
      * to a mechanism (see {@link #MECHANISMS}), since the data cannot tell them apart.
      */
-    static Optional<Trial> mostLikely(List<Trial> trials) {
+    static Optional<Trial> mostLikely(List<Trial> all) {
+        // Root causes compete on one "before", the model as checked; a lift on top of another fix is evidence
+        // that the cause adds to it (reported beside it), not a rival measured from another start.
+        List<Trial> trials = all.stream().filter(t -> t.onTopOf().isEmpty()).toList();
         Optional<Trial> best = trials.stream().filter(Trial::significant)
                 .max(Comparator.comparingDouble(Trial::lowerBound));
         if (best.isEmpty() || !MECHANISMS.contains(best.get().finding())) {
@@ -273,9 +276,9 @@ public final class Checkup {
     }
 
     /**
-     * Imbalance is judged on top of a tuned learning rate, so that a better rate does not mask it (nor take
-     * its credit): where the rate's trial lifted the model, the class-imbalance remedy is retried with that
-     * rate, its "before" being the rate's "after", and its lift is what it adds.
+     * Imbalance is judged on top of a tuned learning rate, so that a better rate does not mask it: where the
+     * rate's trial lifted the model, the class-imbalance remedy is retried with that rate, its "before"
+     * being the rate's "after", and its lift is what it adds (the combined fix's lift is the two together).
      */
     private List<Trial> onTopOfTunedRate(List<Trial> trials, Map<String, Fix> tried, CheckData trialData,
             CheckContext context) {
@@ -290,8 +293,8 @@ public final class Checkup {
             Fix.Attempt attempt = imbalance.apply(trialData, tuned);
             Metrics after = context.evaluate(context.fit(attempt.trainer(), attempt.data().train()),
                     attempt.data().test());
-            Trial onTop = Trial.of("class-imbalance", imbalance.description() + ", on top of " + rate.get().fix(),
-                    imbalance.code(), trialData.train().size(), rate.get().after(), after);
+            Trial plain = trials.stream().filter(t -> t.finding().equals("class-imbalance")).findFirst().orElseThrow();
+            Trial onTop = plain.onTopOf(rate.get(), after);
             List<Trial> out = new ArrayList<>(trials);
             out.replaceAll(t -> t.finding().equals("class-imbalance") ? onTop : t);
             return out;

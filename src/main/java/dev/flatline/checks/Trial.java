@@ -14,9 +14,11 @@ import java.util.Locale;
  * @param after     metrics with the change
  * @param margin    half-width of the 95% interval of the lift, from a paired bootstrap over the test rows
  *                  ({@link PairedBootstrap})
+ * @param onTopOf   empty when "before" is the model as checked; otherwise the change already made in
+ *                  "before" (e.g. a tuned learning rate), so the lift is what this change adds to it
  */
 public record Trial(String finding, String fix, String code, int rows, Metrics before, Metrics after,
-                    double margin) {
+                    double margin, String onTopOf) {
 
     /** A trial whose margin is measured by a paired bootstrap of the two models' test predictions. */
     public static Trial of(String finding, String fix, String code, int rows, Metrics before, Metrics after) {
@@ -25,12 +27,19 @@ public record Trial(String finding, String fix, String code, int rows, Metrics b
         }
         double margin = PairedBootstrap.margin(before.trueLabels(), before.predictedLabels(),
                 after.predictedLabels());
-        return new Trial(finding, fix, code, rows, before, after, margin);
+        return new Trial(finding, fix, code, rows, before, after, margin, "");
+    }
+
+    /** This trial's change measured on top of another trial's (its "before" is that trial's "after"). */
+    public Trial onTopOf(Trial base, Metrics after) {
+        Trial t = of(finding, fix, code, rows, base.after(), after);
+        return new Trial(finding, fix + ", on top of " + base.fix(), code, rows, t.before(), t.after(), t.margin(),
+                base.fix());
     }
 
     /** The same trial credited to another finding (two findings with one remedy share its fits). */
     public Trial forFinding(String otherFinding) {
-        return new Trial(otherFinding, fix, code, rows, before, after, margin);
+        return new Trial(otherFinding, fix, code, rows, before, after, margin, onTopOf);
     }
 
     /**

@@ -126,6 +126,7 @@ public final class ReportJson {
         number(node, "lift_margin_95", t.margin());
         node.put("lift_interval", "paired bootstrap over test rows");
         node.put("significant", t.significant());
+        node.put("on_top_of", t.onTopOf());
         metrics(node.putObject("before"), t.before());
         metrics(node.putObject("after"), t.after());
     }
