@@ -65,6 +65,20 @@ public record Report(String dataset, String target, int trainRows, int testRows,
     }
 
     /**
+     * Other causes the test rows cannot tell from the root cause: trials from the same "before" whose lift
+     * beats its noise and whose interval overlaps the root cause's.
+     */
+    public List<Trial> rivals() {
+        Optional<Trial> root = rootCauseTrial();
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        return trials.stream().filter(t -> t != root.get() && t.onTopOf().isEmpty() && t.significant())
+                .filter(t -> !t.finding().equals(root.get().finding()))
+                .filter(t -> t.lift() + t.margin() >= root.get().lowerBound()).toList();
+    }
+
+    /**
      * Training rows of the remedy trials: all training rows, or a stratified sample on large data (then the
      * trials' "before" is the model retrained on that sample, not {@link #metrics()}).
      */

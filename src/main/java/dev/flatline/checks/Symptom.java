@@ -102,11 +102,11 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             }
         }
         double gap = best - model.balancedAccuracy();
-        // "Far below" must also beat the noise: the gap less its 95% margin (paired bootstrap of the best
-        // reference and the model on the test rows) must still exceed half the threshold.
+        // "Far below" must also beat the noise: the gap must exceed its 95% margin (paired bootstrap of the
+        // best reference and the model on the test rows).
         double margin = PairedBootstrap.margin(model.trueLabels(), model.predictedLabels(),
                 bestOnTest.predictedLabels());
-        boolean farBelow = gap > FAR_BELOW && gap - margin > FAR_BELOW / 2;
+        boolean farBelow = gap > FAR_BELOW && gap > margin;
         return new Symptom(!never.isEmpty() || farBelow, model.balancedAccuracy(), best, bestName, never, gap,
                 margin, "");
     }
@@ -141,7 +141,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             parts.add(neverPredicted.size() + " class" + (neverPredicted.size() == 1 ? " is" : "es are")
                     + " never predicted (" + String.join(", ", neverPredicted) + ")");
         }
-        if (gap > FAR_BELOW && gap - gapMargin > FAR_BELOW / 2) {
+        if (gap > FAR_BELOW && gap > gapMargin) {
             parts.add(String.format(Locale.ROOT, "it is %.3f ± %.3f below what the data allow", gap, gapMargin));
         }
         if (!dataLimit.isEmpty()) {

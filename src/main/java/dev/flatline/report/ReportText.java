@@ -39,7 +39,8 @@ public final class ReportText {
 
     /** Where trials retrain on a sample: says so once, with the model's score on that sample. */
     static String trialSample(Report report) {
-        Trial first = report.trials().get(0);
+        Trial first = report.trials().stream().filter(t -> t.onTopOf().isEmpty()).findFirst()
+                .orElse(report.trials().get(0));
         return String.format(Locale.ROOT, "Remedy trials retrain on a stratified sample of %d of the %d training rows "
                         + "and score the whole test part; retrained on that sample the model scores balanced accuracy "
                         + "%.3f (the \"before\" of every trial).", report.trialRows(), report.trainRows(),
@@ -64,6 +65,10 @@ public final class ReportText {
             s.append("  tried: ").append(trialLine(trial.get())).append('\n');
             if (!root.remedy().code().isEmpty()) {
                 s.append("  fix:   ").append(root.remedy().code()).append('\n');
+            }
+            for (Trial rival : report.rivals()) {
+                s.append("  within the noise of it: ").append(rival.finding()).append(" (lift ")
+                        .append(rival.liftText()).append("): the test rows cannot tell these apart; fix both.\n");
             }
         } else {
             s.append('\n').append(noRootCause(report)).append('\n');
