@@ -183,6 +183,64 @@ public final class CheckData {
         return new ArrayExample<>(e.getOutput(), names, values);
     }
 
+    /**
+     * A copy whose test part is aligned to the training part's statistics: each test column is
+     * standardised with its own mean and deviation, then mapped to the training column's mean and
+     * deviation. The test-side remedy for a test file preprocessed differently (R18): the model is not
+     * retrained, only given test features on the scale it was trained on. Constant columns are left as
+     * they are.
+     */
+    public CheckData testAlignedToTrain() {
+        double[][] a = trainColumns();
+        double[][] b = testColumns();
+        int k = featureNames.size();
+        double[] shift = new double[k];
+        double[] scale = new double[k];
+        for (int j = 0; j < k; j++) {
+            ColumnStats tr = ColumnStats.of(a[j]);
+            ColumnStats te = ColumnStats.of(b[j]);
+            boolean usable = !tr.constant() && !te.constant();
+            scale[j] = usable ? tr.std() / te.std() : 1;
+            shift[j] = usable ? tr.mean() - te.mean() * scale[j] : 0;
+        }
+        Map<String, Integer> index = new TreeMap<>();
+        for (int j = 0; j < k; j++) {
+            index.put(featureNames.get(j), j);
+        }
+        UnaryOperator<Example<Label>> align = e -> {
+            String[] names = new String[e.size()];
+            double[] values = new double[e.size()];
+            int i = 0;
+            for (Feature f : e) {
+                Integer j = index.get(f.getName());
+                names[i] = f.getName();
+                values[i++] = j == null ? f.getValue() : f.getValue() * scale[j] + shift[j];
+            }
+            return new ArrayExample<>(e.getOutput(), names, values);
+        };
+        return new CheckData(name, target, featureNames, train, map(test, "test aligned to training statistics", align),
+                standardised, separateTestFile);
+    }
+
+    /**
+     * A copy with every feature value of the training and/or test part changed by {@code f(feature, value)}
+     * (the injected-fault benchmark's way of putting features in other units).
+     */
+    CheckData mapValues(java.util.function.ToDoubleBiFunction<String, Double> f, boolean onTrain, boolean onTest) {
+        UnaryOperator<Example<Label>> change = e -> {
+            String[] names = new String[e.size()];
+            double[] values = new double[e.size()];
+            int i = 0;
+            for (Feature feature : e) {
+                names[i] = feature.getName();
+                values[i++] = f.applyAsDouble(feature.getName(), feature.getValue());
+            }
+            return new ArrayExample<>(e.getOutput(), names, values);
+        };
+        return new CheckData(name, target, featureNames, onTrain ? map(train, "values changed", change) : train,
+                onTest ? map(test, "values changed", change) : test, standardised, separateTestFile);
+    }
+
     /** Copies without the named feature columns. */
     public CheckData withoutFeatures(Set<String> dropped) {
         List<String> kept = featureNames.stream().filter(f -> !dropped.contains(f)).toList();
@@ -231,6 +289,11 @@ public final class CheckData {
     /** A copy with another training part (same columns), e.g. a reweighted one. */
     public CheckData withTrain(Dataset<Label> newTrain) {
         return new CheckData(name, target, featureNames, newTrain, test, standardised, separateTestFile);
+    }
+
+    /** A copy with another test part (same columns), e.g. a held-out part of the training rows. */
+    CheckData withTest(Dataset<Label> newTest) {
+        return new CheckData(name, target, featureNames, train, newTest, standardised, separateTestFile);
     }
 
     /** A stratified sample of at most {@code size} rows of any dataset, with data's own stratified sampler. */

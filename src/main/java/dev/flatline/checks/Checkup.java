@@ -26,10 +26,17 @@ import org.tribuo.classification.Label;
  * report.findings();    // ranked, with evidence and remedies
  * }</pre>
  *
+ * <p>It first measures the {@link Symptom}: whether the model never predicts classes the data let a
+ * reference model predict, or trails that reference's balanced accuracy far. A root cause is named only
+ * for a model with the symptom; a healthy model's helpful remedies are improvements, not causes.
+ *
  * <p>A remedy is judged on balanced accuracy and on the classes predicted again (see
- * {@link Trial#lift()}): one that moves nothing is ranked below the findings whose remedies were not
- * tried. Before and after are trained on the same training rows (a stratified sample of at most
- * {@value #TRIAL_ROWS} on large data) and scored on the whole test part.
+ * {@link Trial#lift()}), with a 95% interval from a paired bootstrap over the test rows
+ * ({@link PairedBootstrap}); a lift counts only when it clears that interval, and ranking uses the lift's
+ * lower bound. One that moves nothing is ranked below the findings whose remedies were not tried.
+ * Before and after are trained on the same training rows (a stratified sample of at most
+ * {@value #TRIAL_ROWS} on large data, which {@link Report#trialRows()} states) and scored on the whole
+ * test part.
  */
 public final class Checkup {
 
@@ -110,13 +117,34 @@ public final class Checkup {
         return this;
     }
 
+    /** Fewest optimiser steps the default network is given, however small the data (it stops early). */
+    public static final int DEFAULT_MIN_STEPS = 2000;
+    /** Most epochs of the default network (small data reaches {@link #DEFAULT_MIN_STEPS} first). */
+    public static final int DEFAULT_MAX_EPOCHS = 300;
+    /** Epochs without a better validation loss after which the default network stops (keeping its best). */
+    public static final int DEFAULT_PATIENCE = 10;
+
+    /** Training rows from which the default network holds out 10% to stop early (fewer: no validation part). */
+    public static final int MIN_EARLY_STOPPING_ROWS = 500;
+
     /**
-     * The default network's settings for {@code trainRows} training rows: flatline's defaults with the
-     * batch cut to an eighth of the rows on small data (the default 256 is more than a small file holds),
-     * and no live progress.
+     * The default network's settings for {@code trainRows} training rows, trained to convergence so that
+     * under-training is never mistaken for a fault: flatline's network with the batch cut to an eighth of
+     * the rows on small data, enough epochs for at least {@value #DEFAULT_MIN_STEPS} steps (10 at least,
+     * {@value #DEFAULT_MAX_EPOCHS} at most), and, from {@value #MIN_EARLY_STOPPING_ROWS} training rows,
+     * early stopping on the 10% validation part after {@value #DEFAULT_PATIENCE} epochs without
+     * improvement (the best epoch is kept). No live progress.
+     * {@code MlpTrainer}'s own defaults are left as they are: a user's trainer is checked as given.
      */
     public static MlpTrainer.Builder defaultNetwork(int trainRows) {
-        return MlpTrainer.builder().batchSize(Math.max(1, Math.min(256, trainRows / 8))).progress(false);
+        int batch = Math.max(1, Math.min(256, trainRows / 8));
+        double fitRows = Math.max(1, trainRows * (1 - MlpTrainer.builder().build().settings().validationFraction()));
+        int stepsPerEpoch = (int) Math.max(1, Math.ceil(fitRows / batch));
+        int epochs = Math.max(10, Math.min(DEFAULT_MAX_EPOCHS, (DEFAULT_MIN_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
+        MlpTrainer.Builder network = MlpTrainer.builder().batchSize(batch).epochs(epochs).progress(false);
+        // A validation part of a few rows stops training on noise: small data trains its full steps on all rows.
+        return trainRows >= MIN_EARLY_STOPPING_ROWS ? network.earlyStopping(DEFAULT_PATIENCE)
+                : network.validationFraction(0);
     }
 
     /** Runs the checkup. */
@@ -137,15 +165,22 @@ public final class Checkup {
             results.add(runOne(check, context));
         }
         List<Finding> found = results.stream().flatMap(r -> r.findings().stream()).toList();
+        Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
+                .findFirst();
+        Symptom symptom = Symptom.measure(data, context.metrics(), context.classes(), seed);
         List<Trial> trials = tryRemedies(found, byId, context);
-        List<Finding> ranked = rank(found, trials);
-        Optional<Finding> root = trials.stream().filter(t -> t.lift() >= ROOT_CAUSE_LIFT)
-                .max(Comparator.comparingDouble(Trial::lift))
-                .flatMap(t -> ranked.stream().filter(f -> f.id().equals(t.finding())).findFirst());
-        List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lift).reversed()).toList();
+        // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
+        // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
+        Optional<Trial> best = mostLikely(trials);
+        Optional<Finding> root = best.filter(t -> symptom.present())
+                .flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
+                .or(() -> symptom.present() ? provenByEvidence : Optional.empty());
+        List<Finding> ranked = rank(found, trials, root);
+        List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lowerBound).reversed())
+                .toList();
         return new Report(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
                 data.classCounts().asMap(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
-                context.metrics(), context.fitSeconds(), ranked, root, sortedTrials, results,
+                context.metrics(), context.fitSeconds(), symptom, ranked, root, sortedTrials, results,
                 context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
                 (System.nanoTime() - t0) / 1e9);
     }
@@ -165,6 +200,32 @@ public final class Checkup {
         return result.timed((System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Findings that are mechanisms rather than causes: their remedy can lift a model whose cause lies
+     * elsewhere (a too-high rate kills ReLU units; leaky units then survive it).
+     */
+    static final List<String> MECHANISMS = List.of("dead-units", "vanishing-gradients", "numerical-health",
+            "init-loss", "training-length");
+
+    /**
+     * The trial with the largest lower bound; among trials whose intervals overlap it, a cause is preferred
+     * to a mechanism (see {@link #MECHANISMS}), since the data cannot tell them apart.
+     */
+    static Optional<Trial> mostLikely(List<Trial> all) {
+        // Root causes compete on one "before", the model as checked; a lift on top of another fix is evidence
+        // that the cause adds to it (reported beside it), not a rival measured from another start.
+        List<Trial> trials = all.stream().filter(t -> t.onTopOf().isEmpty()).toList();
+        Optional<Trial> best = trials.stream().filter(Trial::significant)
+                .max(Comparator.comparingDouble(Trial::lowerBound));
+        if (best.isEmpty() || !MECHANISMS.contains(best.get().finding())) {
+            return best;
+        }
+        double floor = best.get().lowerBound();
+        return trials.stream().filter(Trial::significant).filter(t -> !MECHANISMS.contains(t.finding()))
+                .filter(t -> t.lift() + t.margin() >= floor).max(Comparator.comparingDouble(Trial::lowerBound))
+                .or(() -> best);
+    }
+
     /** Tries the remedies of the findings that have one, most serious first, while trials and budget last. */
     private List<Trial> tryRemedies(List<Finding> found, Map<String, Check> byId, CheckContext context) {
         List<Finding> candidates = found.stream()
@@ -174,6 +235,8 @@ public final class Checkup {
         List<Trial> trials = new ArrayList<>();
         CheckData trialData = data.subsampleTrain(TRIAL_ROWS, seed);
         Metrics before = null;
+        Model<Label> beforeModel = null;
+        Map<String, Fix> tried = new HashMap<>();
         for (Finding finding : candidates) {
             if (trials.size() >= maxTrials || context.secondsLeft() <= 0) {
                 break;
@@ -190,39 +253,71 @@ public final class Checkup {
             Optional<Trial> same = trials.stream().filter(t -> t.fix().equals(fix.get().description())).findFirst();
             if (same.isPresent()) {
                 // Two findings with one remedy share its trial rather than retraining.
-                trials.add(new Trial(finding.id(), same.get().fix(), same.get().code(), same.get().rows(),
-                        same.get().before(), same.get().after()));
+                trials.add(same.get().forFinding(finding.id()));
                 continue;
             }
             if (before == null) {
-                before = trialData == data ? context.metrics()
-                        : context.evaluate(context.fit(trainer, trialData.train()), trialData.test());
+                beforeModel = trialData == data ? context.model() : context.fit(trainer, trialData.train());
+                before = trialData == data ? context.metrics() : context.evaluate(beforeModel, trialData.test());
             }
             try {
                 Fix.Attempt attempt = fix.get().apply(trialData, trainer);
-                Model<Label> fixed = context.fit(attempt.trainer(), attempt.data().train());
+                Model<Label> fixed = attempt.retrain() ? context.fit(attempt.trainer(), attempt.data().train())
+                        : beforeModel;
                 Metrics after = context.evaluate(fixed, attempt.data().test());
-                trials.add(new Trial(finding.id(), fix.get().description(), fix.get().code(),
+                trials.add(Trial.of(finding.id(), fix.get().description(), fix.get().code(),
                         trialData.train().size(), before, after));
+                tried.put(finding.id(), fix.get());
             } catch (RuntimeException e) {
                 // A remedy that cannot be applied to this trainer or data is simply not tried.
             }
         }
-        return trials;
+        return onTopOfTunedRate(trials, tried, trialData, context);
     }
 
     /**
-     * Root cause first (the largest lift), then findings whose remedy helped, then by severity, with
-     * findings whose remedy was tried and moved nothing after the untried ones of the same severity.
+     * Imbalance is judged on top of a tuned learning rate, so that a better rate does not mask it: where the
+     * rate's trial lifted the model, the class-imbalance remedy is retried with that rate, its "before"
+     * being the rate's "after", and its lift is what it adds (the combined fix's lift is the two together).
      */
-    private static List<Finding> rank(List<Finding> found, List<Trial> trials) {
-        Map<String, Double> lift = new HashMap<>();
-        trials.forEach(t -> lift.put(t.finding(), t.lift()));
+    private List<Trial> onTopOfTunedRate(List<Trial> trials, Map<String, Fix> tried, CheckData trialData,
+            CheckContext context) {
+        Optional<Trial> rate = trials.stream().filter(t -> t.finding().equals("learning-rate") && t.significant())
+                .findFirst();
+        Fix imbalance = tried.get("class-imbalance");
+        if (rate.isEmpty() || imbalance == null || !tried.containsKey("learning-rate") || context.secondsLeft() <= 0) {
+            return trials;
+        }
+        try {
+            Trainer<Label> tuned = tried.get("learning-rate").apply(trialData, trainer).trainer();
+            Fix.Attempt attempt = imbalance.apply(trialData, tuned);
+            Metrics after = context.evaluate(context.fit(attempt.trainer(), attempt.data().train()),
+                    attempt.data().test());
+            Trial plain = trials.stream().filter(t -> t.finding().equals("class-imbalance")).findFirst().orElseThrow();
+            Trial onTop = plain.onTopOf(rate.get(), after);
+            List<Trial> out = new ArrayList<>(trials);
+            out.replaceAll(t -> t.finding().equals("class-imbalance") ? onTop : t);
+            return out;
+        } catch (RuntimeException e) {
+            return trials;
+        }
+    }
+
+    /**
+     * Root cause first, then findings whose remedy lifted the model by more than its noise (largest lower
+     * bound first), then by severity, with findings whose remedy was tried and moved nothing after the
+     * untried ones of the same severity.
+     */
+    private static List<Finding> rank(List<Finding> found, List<Trial> trials, Optional<Finding> root) {
+        Map<String, Trial> trial = new HashMap<>();
+        trials.forEach(t -> trial.put(t.finding(), t));
         Comparator<Finding> order = Comparator
-                .comparing((Finding f) -> lift.getOrDefault(f.id(), 0.0) >= ROOT_CAUSE_LIFT ? 0 : 1)
-                .thenComparing(f -> lift.getOrDefault(f.id(), 0.0) >= ROOT_CAUSE_LIFT ? -lift.get(f.id()) : 0.0)
+                .comparing((Finding f) -> root.map(r -> r.id().equals(f.id())).orElse(false) ? 0 : 1)
+                .thenComparing(f -> trial.containsKey(f.id()) && trial.get(f.id()).significant() ? 0 : 1)
+                .thenComparing(f -> trial.containsKey(f.id()) && trial.get(f.id()).significant()
+                        ? -trial.get(f.id()).lowerBound() : 0.0)
                 .thenComparing(Finding::severity)
-                .thenComparing(f -> lift.containsKey(f.id()) ? 1 : 0);
+                .thenComparing(f -> trial.containsKey(f.id()) ? 1 : 0);
         return found.stream().sorted(order).toList();
     }
 }

@@ -14,8 +14,18 @@ import org.tribuo.classification.Label;
  */
 public record Fix(String description, String code, BiFunction<CheckData, Trainer<Label>, Attempt> how) {
 
-    /** The changed data and trainer to retrain with. */
-    public record Attempt(CheckData data, Trainer<Label> trainer) {
+    /**
+     * The changed data and trainer to retrain with.
+     *
+     * @param retrain false for a test-side change: the model trained before is scored on the changed test
+     *                part (retraining cannot fix a test file)
+     */
+    public record Attempt(CheckData data, Trainer<Label> trainer, boolean retrain) {
+
+        /** An attempt that retrains. */
+        public Attempt(CheckData data, Trainer<Label> trainer) {
+            this(data, trainer, true);
+        }
     }
 
     /** Applies the fix. */
@@ -27,6 +37,14 @@ public record Fix(String description, String code, BiFunction<CheckData, Trainer
     public static Fix trainer(String description, String code,
             java.util.function.UnaryOperator<Trainer<Label>> change) {
         return new Fix(description, code, (d, t) -> new Attempt(d, change.apply(t)));
+    }
+
+    /**
+     * A fix on the test side only: the same model, scored on the test part changed by {@code change}
+     * (e.g. aligned to the training part's statistics).
+     */
+    public static Fix testSide(String description, String code, java.util.function.UnaryOperator<CheckData> change) {
+        return new Fix(description, code, (d, t) -> new Attempt(change.apply(d), t, false));
     }
 
     /** A fix that changes the data only. */

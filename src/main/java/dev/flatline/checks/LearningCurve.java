@@ -28,7 +28,7 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
         double[] train = new double[rows.length];
         double[] test = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = Math.max(Math.min(largest, 4 * k), (int) Math.round(FRACTIONS[i] * largest));
+            rows[i] = Math.max(Math.min(largest, 2 * k), (int) Math.round(FRACTIONS[i] * largest));
             CheckData part = data.subsampleTrain(rows[i], context.seed() + i);
             Trainer<Label> trainer = context.trainer();
             if (trainer instanceof MlpTrainer mlp) {
@@ -48,6 +48,13 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
     public double lastGain() {
         int n = rows.length;
         return testBalancedAccuracy[n - 1] - testBalancedAccuracy[n - 2];
+    }
+
+    /** Test balanced accuracy gained per doubling of the rows, from the smallest subset to the largest. */
+    public double slopePerDoubling() {
+        int n = rows.length;
+        double doublings = Math.log((double) rows[n - 1] / rows[0]) / Math.log(2);
+        return doublings <= 0 ? 0 : (testBalancedAccuracy[n - 1] - testBalancedAccuracy[0]) / doublings;
     }
 
     /** Training minus test balanced accuracy at the largest size. */

@@ -14,6 +14,8 @@ public final class LearningCurveCheck implements Check {
 
     /** Gain from the last doubling of the data that counts as "still rising". */
     static final double RISING = 0.03;
+    /** Gain per doubling, over the whole curve and the last doubling, that proves the data too few. */
+    static final double PROVEN = 0.05;
     /** Training balanced accuracy below this is underfitting. */
     static final double UNDERFIT = 0.7;
 
@@ -29,7 +31,7 @@ public final class LearningCurveCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) {
-        if (context.data().train().size() < 8 * context.classes().size()) {
+        if (context.data().train().size() < 4 * context.classes().size()) {
             return CheckResult.notApplicable(id(), "too few training rows for a curve");
         }
         LearningCurve curve = curve(context);
@@ -44,6 +46,23 @@ public final class LearningCurveCheck implements Check {
                     curve.rows()[last], curve.trainBalancedAccuracy()[last]), evidence(numbers),
                     new Remedy("Fix training first (learning rate, epochs), then add capacity.",
                             "MlpTrainer.builder()...hidden(128, 128).epochs(30)"), Notebooks.DATA_VOLUME));
+        }
+        if (curve.lastGain() >= PROVEN && curve.slopePerDoubling() >= PROVEN) {
+            // Too little data is proven by the curve itself, not by a retrain: every doubling so far lifted
+            // the model, and the last one still did.
+            Object[] proof = java.util.Arrays.copyOf(numbers, numbers.length + 4);
+            proof[numbers.length] = "slope_per_doubling";
+            proof[numbers.length + 1] = curve.slopePerDoubling();
+            proof[numbers.length + 2] = "proven_by";
+            proof[numbers.length + 3] = "learning-curve slope";
+            return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
+                    "Too little training data: test balanced accuracy rises %.3f per doubling of the rows (+%.3f from "
+                            + "%d to %d rows) and has not levelled off.", curve.slopePerDoubling(), curve.lastGain(),
+                    curve.rows()[last - 1], curve.rows()[last]), evidence(proof),
+                    Remedy.advice("Collect more training rows (the curve says each doubling is worth about "
+                            + String.format(Locale.ROOT, "%.2f", curve.slopePerDoubling())
+                            + " balanced accuracy), or augment them (R5, R20)."),
+                    Notebooks.DATA_VOLUME));
         }
         if (curve.lastGain() >= RISING) {
             return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,

@@ -20,8 +20,10 @@ import java.util.Optional;
  * @param trainerKind    the trainer's class name
  * @param metrics        the model's test metrics
  * @param fitSeconds     seconds the model took to train
+ * @param symptom        whether the model has the symptom, measured against reference models
  * @param findings       findings, likely root cause first, then by severity
- * @param rootCause      the finding whose remedy lifted the model most, if one clearly did
+ * @param rootCause      for a model with the symptom, the finding whose remedy lifted it most by more
+ *                       than the lift's noise; empty for a healthy model
  * @param trials         remedies tried, best lift first
  * @param results        every check's outcome, in the order run
  * @param rateSweep      the learning-rate sweep, if it ran
@@ -31,7 +33,7 @@ import java.util.Optional;
  */
 public record Report(String dataset, String target, int trainRows, int testRows, List<String> features,
                      Map<String, Long> classCounts, boolean standardised, String trainer, String trainerKind,
-                     Metrics metrics, double fitSeconds, List<Finding> findings, Optional<Finding> rootCause,
+                     Metrics metrics, double fitSeconds, Symptom symptom, List<Finding> findings, Optional<Finding> rootCause,
                      List<Trial> trials, List<CheckResult> results, Optional<RateSweep> rateSweep,
                      Optional<LearningCurve> learningCurve, double budgetSeconds, double elapsedSeconds) {
 
@@ -51,6 +53,37 @@ public record Report(String dataset, String target, int trainRows, int testRows,
     /** The trial of the root cause's remedy, if there is a root cause. */
     public Optional<Trial> rootCauseTrial() {
         return rootCause.flatMap(f -> trials.stream().filter(t -> t.finding().equals(f.id())).findFirst());
+    }
+
+    /**
+     * Remedies whose lift cleared its noise but that are not the root cause: for a healthy model, every
+     * such remedy (improvements, not causes).
+     */
+    public List<Trial> improvements() {
+        return trials.stream().filter(Trial::significant)
+                .filter(t -> rootCause.map(r -> !r.id().equals(t.finding())).orElse(true)).toList();
+    }
+
+    /**
+     * Other causes the test rows cannot tell from the root cause: trials from the same "before" whose lift
+     * beats its noise and whose interval overlaps the root cause's.
+     */
+    public List<Trial> rivals() {
+        Optional<Trial> root = rootCauseTrial();
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        return trials.stream().filter(t -> t != root.get() && t.onTopOf().isEmpty() && t.significant())
+                .filter(t -> !t.finding().equals(root.get().finding()))
+                .filter(t -> t.lift() + t.margin() >= root.get().lowerBound()).toList();
+    }
+
+    /**
+     * Training rows of the remedy trials: all training rows, or a stratified sample on large data (then the
+     * trials' "before" is the model retrained on that sample, not {@link #metrics()}).
+     */
+    public int trialRows() {
+        return trials.isEmpty() ? trainRows : trials.get(0).rows();
     }
 
     /** The outcome of the check with this id. */

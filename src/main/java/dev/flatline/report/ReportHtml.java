@@ -103,6 +103,11 @@ public final class ReportHtml {
     }
 
     private static void rootCause(StringBuilder h, Report report) {
+        h.append("<p class=\"flatline-symptom\"><strong>").append(esc(report.symptom().summary()))
+                .append("</strong></p>\n");
+        if (report.trialRows() < report.trainRows()) {
+            h.append("<p>").append(esc(ReportText.trialSample(report))).append("</p>\n");
+        }
         Optional<Trial> trial = report.rootCauseTrial();
         if (report.rootCause().isEmpty() || trial.isEmpty()) {
             h.append("<div class=\"flatline-root\"><strong>").append(esc(ReportText.noRootCause(report)))
@@ -112,7 +117,8 @@ public final class ReportHtml {
         Finding root = report.rootCause().get();
         h.append("<div class=\"flatline-root\"><h2>Likely root cause: ").append(esc(root.id())).append("</h2>\n<p>")
                 .append(esc(root.title())).append("</p>\n<p>Tried: ").append(esc(trial.get().fix()))
-                .append(" (same ").append(trial.get().rows()).append(" training rows, whole test part).</p>\n");
+                .append(" (same ").append(trial.get().rows()).append(" training rows, whole test part): lift ")
+                .append(esc(trial.get().liftText())).append(" (95% paired bootstrap over test rows).</p>\n");
         metricsTable(h, List.of("before", "after"), List.of(trial.get().before(), trial.get().after()));
         if (!root.remedy().code().isEmpty()) {
             h.append("<p>Fix: <code>").append(esc(root.remedy().code())).append("</code></p>\n");
@@ -165,7 +171,8 @@ public final class ReportHtml {
         h.append("</p>\n");
         trial.ifPresent(t -> h.append("<p>Tried (").append(esc(t.fix())).append("): balanced accuracy ")
                 .append(fmt("%.3f → %.3f", t.before().balancedAccuracy(), t.after().balancedAccuracy()))
-                .append(t.lift() < 0.02 ? " — moved nothing, ranked down" : "").append(".</p>\n"));
+                .append(", lift ").append(esc(t.liftText()))
+                .append(t.significant() ? "" : " — not beyond its noise, ranked down").append(".</p>\n"));
         if (!f.notebook().isEmpty()) {
             h.append("<p>Learn more: <code>notebooks/").append(esc(f.notebook())).append("</code></p>\n");
         }

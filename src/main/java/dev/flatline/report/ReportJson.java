@@ -59,6 +59,15 @@ public final class ReportJson {
         trainer.put("description", report.trainer());
         number(trainer, "fit_s", report.fitSeconds());
         metrics(root.putObject("model"), report.metrics());
+        ObjectNode symptom = root.putObject("symptom");
+        symptom.put("present", report.symptom().present());
+        number(symptom, "balanced_accuracy", report.symptom().balancedAccuracy());
+        number(symptom, "reference_balanced_accuracy", report.symptom().reference());
+        symptom.put("reference_model", report.symptom().referenceModel());
+        strings(symptom.putArray("classes_never_predicted"), report.symptom().neverPredicted());
+        number(symptom, "gap", report.symptom().gap());
+        symptom.put("summary", report.symptom().summary());
+        root.put("trial_training_rows", report.trialRows());
 
         ArrayNode findings = root.putArray("findings");
         for (Finding f : report.findings()) {
@@ -114,6 +123,10 @@ public final class ReportJson {
         node.put("code", t.code());
         node.put("training_rows", t.rows());
         number(node, "lift", t.lift());
+        number(node, "lift_margin_95", t.margin());
+        node.put("lift_interval", "paired bootstrap over test rows");
+        node.put("significant", t.significant());
+        node.put("on_top_of", t.onTopOf());
         metrics(node.putObject("before"), t.before());
         metrics(node.putObject("after"), t.after());
     }

@@ -3,6 +3,7 @@ package dev.flatline.report;
 import dev.flatline.checks.Finding;
 import dev.flatline.checks.Report;
 import dev.flatline.checks.Trial;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ public final class ReportText {
 
     /** Why the report names no root cause, in a sentence. */
     static String noRootCause(Report report) {
+        if (!report.symptom().present()) {
+            return "No root cause: the model is healthy"
+                    + (report.improvements().isEmpty() ? "." : "; the improvements below are options, not causes.");
+        }
         if (report.findings().isEmpty()) {
             return "No finding: the model passed every check that applied.";
         }
@@ -21,7 +26,25 @@ public final class ReportText {
             return "No remedy could be tried (none of the serious findings has one, or the budget ran out); "
                     + "see the findings.";
         }
-        return "No remedy tried lifted the model clearly; see the findings.";
+        return "No remedy tried lifted the model by more than its noise; see the findings.";
+    }
+
+    /** One trial: the change, balanced accuracy before and after, the lift with its 95% interval. */
+    static String trialLine(Trial t) {
+        return String.format(Locale.ROOT, "%s -> balanced accuracy %.3f -> %.3f (lift %s, 95%% paired bootstrap "
+                        + "over test rows), classes never predicted %d -> %d", t.fix(), t.before().balancedAccuracy(),
+                t.after().balancedAccuracy(), t.liftText(), t.before().neverPredicted().size(),
+                t.after().neverPredicted().size());
+    }
+
+    /** Where trials retrain on a sample: says so once, with the model's score on that sample. */
+    static String trialSample(Report report) {
+        Trial first = report.trials().stream().filter(t -> t.onTopOf().isEmpty()).findFirst()
+                .orElse(report.trials().get(0));
+        return String.format(Locale.ROOT, "Remedy trials retrain on a stratified sample of %d of the %d training rows "
+                        + "and score the whole test part; retrained on that sample the model scores balanced accuracy "
+                        + "%.3f (the \"before\" of every trial).", report.trialRows(), report.trainRows(),
+                first.before().balancedAccuracy());
     }
 
     /** The summary: one line on the model, the root cause with its before/after, then the findings. */
@@ -31,19 +54,30 @@ public final class ReportText {
                 report.dataset(), report.trainRows(), report.testRows(), report.classCounts().size(),
                 report.trainerKind()));
         s.append(String.format(Locale.ROOT, "model: %s%n", report.metrics()));
+        s.append(report.symptom().summary()).append('\n');
+        if (report.trialRows() < report.trainRows()) {
+            s.append(trialSample(report)).append('\n');
+        }
         Optional<Trial> trial = report.rootCauseTrial();
         if (report.rootCause().isPresent() && trial.isPresent()) {
             Finding root = report.rootCause().get();
             s.append(String.format(Locale.ROOT, "%nLikely root cause: %s — %s%n", root.id(), root.title()));
-            s.append(String.format(Locale.ROOT, "  tried: %s -> balanced accuracy %.3f -> %.3f, classes never "
-                            + "predicted %d -> %d%n", trial.get().fix(), trial.get().before().balancedAccuracy(),
-                    trial.get().after().balancedAccuracy(), trial.get().before().neverPredicted().size(),
-                    trial.get().after().neverPredicted().size()));
+            s.append("  tried: ").append(trialLine(trial.get())).append('\n');
             if (!root.remedy().code().isEmpty()) {
                 s.append("  fix:   ").append(root.remedy().code()).append('\n');
             }
+            for (Trial rival : report.rivals()) {
+                s.append("  within the noise of it: ").append(rival.finding()).append(" (lift ")
+                        .append(rival.liftText()).append("): the test rows cannot tell these apart; fix both.\n");
+            }
         } else {
             s.append('\n').append(noRootCause(report)).append('\n');
+        }
+        List<Trial> improvements = report.improvements();
+        if (!improvements.isEmpty()) {
+            s.append(report.rootCause().isPresent() ? "Other remedies that helped:\n" : "Improvements:\n");
+            improvements.forEach(t -> s.append("  ").append(t.finding()).append(": ").append(trialLine(t))
+                    .append('\n'));
         }
         s.append(String.format(Locale.ROOT, "%nFindings (%d):%n", report.findings().size()));
         int i = 1;

@@ -30,7 +30,11 @@ class CheckupTest {
         assertTrue(report.finding("learning-rate").isPresent(), report.findings()::toString);
         assertEquals("learning-rate", report.rootCause().orElseThrow().id());
         assertEquals("learning-rate", report.findings().get(0).id(), "the root cause is ranked first");
+        assertTrue(report.symptom().present(), report.symptom()::summary);
+        assertTrue(report.symptom().reference() > report.metrics().balancedAccuracy() + 0.3,
+                report.symptom()::summary);
         Trial trial = report.rootCauseTrial().orElseThrow();
+        assertTrue(trial.significant() && trial.margin() > 0 && trial.margin() < trial.lift(), trial::liftText);
         assertTrue(trial.after().balancedAccuracy() > trial.before().balancedAccuracy() + 0.3, trial::toString);
         assertTrue(trial.after().neverPredicted().size() < trial.before().neverPredicted().size());
         // Class weights alone do not fix a bad learning rate: that remedy was tried and ranked below.
@@ -57,6 +61,11 @@ class CheckupTest {
         Report digits = Checkup.of(Datasets.digits().standardised())
                 .trainer(MlpTrainer.builder().hidden(64).epochs(20).batchSize(32).seed(0).build()).run();
         assertEquals(List.of(), digits.findings(Severity.HIGH));
+        for (Report healthy : List.of(report, digits)) {
+            // A healthy model is called healthy: no symptom, so no root cause, whatever else still helps.
+            assertFalse(healthy.symptom().present(), healthy.symptom()::summary);
+            assertTrue(healthy.rootCause().isEmpty(), healthy::toString);
+        }
     }
 
     @Test
@@ -122,6 +131,12 @@ class CheckupTest {
         Report report = Checkup.of(Datasets.glass().standardised()).run();
         assertEquals("MlpTrainer", report.trainerKind());
         assertTrue(report.trainer().contains("batch=21"), report.trainer());
+        // Trained to convergence: at least DEFAULT_MIN_STEPS steps however small the data.
+        var settings = Checkup.defaultNetwork(report.trainRows()).build().settings();
+        int steps = settings.epochs() * (int) Math.ceil((double) report.trainRows() / settings.batchSize());
+        assertTrue(steps >= Checkup.DEFAULT_MIN_STEPS, () -> steps + " steps");
+        var large = Checkup.defaultNetwork(46400).build().settings();
+        assertTrue(large.patience() > 0 && large.validationFraction() > 0, large::toString);
     }
 
     @Test

@@ -1,0 +1,152 @@
+package dev.flatline.checks;
+
+import dev.flatline.data.StratifiedSplit;
+import dev.flatline.remedies.ClassWeights;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+
+/**
+ * Whether the checked model has the symptom a checkup is for, measured before any cause is named:
+ * classes it never predicts although the data let a reference model predict them, or a balanced
+ * accuracy far below what the data allow.
+ *
+ * <p>What the data allow is measured, not guessed: two strong non-neural reference models that need no
+ * tuning (a Tribuo CART tree, which ignores feature units, and a Tribuo logistic regression on features
+ * standardised on its training rows), each with and without balanced class weights (balanced accuracy
+ * is the measure), are trained on {@value #REFERENCE_TRAIN_SHARE} of the training
+ * part and scored both on the held-out rest of the training part and on the test part; the reference is
+ * the best of the four scores. Scoring on held-out training rows keeps the reference honest when the
+ * test part itself is at fault (e.g. preprocessed differently), where every model trained on the
+ * training part fails on the test part.
+ *
+ * @param present            whether the model has the symptom
+ * @param balancedAccuracy   the model's balanced accuracy on the test part (the report's one "before")
+ * @param reference          the best balanced accuracy of the reference models
+ * @param referenceModel     which reference model, scored on which rows, reached it
+ * @param neverPredicted     classes with at least {@value #MIN_TEST_ROWS} test rows that the model never
+ *                           predicts and a reference model recalls at least half of
+ * @param gap                reference minus the model's balanced accuracy
+ * @param gapMargin          the gap's 95% margin (paired bootstrap over test rows)
+ * @param dataLimit          where the reference is held back by the same few rows, the learning curve's
+ *                           evidence that more data would lift the model far; empty otherwise
+ */
+public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
+                      List<String> neverPredicted, double gap, double gapMargin, String dataLimit) {
+
+    /** Share of the training rows the reference models train on (the rest scores them). */
+    public static final double REFERENCE_TRAIN_SHARE = 0.8;
+    /** The model is "far below" the data's reach when its balanced accuracy trails the reference by more. */
+    public static final double FAR_BELOW = 0.10;
+    /** A never-predicted class counts only with at least this many test rows (fewer is chance). */
+    public static final int MIN_TEST_ROWS = 3;
+    /** Training rows the reference models use at most (a stratified sample above it). */
+    public static final int REFERENCE_ROWS = 8000;
+
+    /** Copies the list. */
+    public Symptom {
+        neverPredicted = List.copyOf(neverPredicted);
+    }
+
+    /** Measures the symptom of a model with these test metrics on this data. */
+    static Symptom measure(CheckData data, Metrics model, List<String> classes, long seed) {
+        Dataset<Label> sample = CheckData.sample(data.train(), REFERENCE_ROWS, seed);
+        String[] labels = new String[sample.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = sample.getExample(i).getOutput().getLabel();
+        }
+        StratifiedSplit split = StratifiedSplit.split(labels, 1 - REFERENCE_TRAIN_SHARE, seed);
+        CheckData onTest = data.withTrain(rows(sample, split.trainRows(), "reference training rows"));
+        CheckData onHeldOut = onTest.withTest(rows(sample, split.heldOutRows(), "reference held-out rows"));
+        double best = -1;
+        String bestName = "";
+        Metrics bestOnTest = null;
+        List<Map<String, Double>> recalls = new ArrayList<>();
+        for (String kind : List.of("CART tree", "logistic regression", "CART tree, balanced class weights",
+                "logistic regression, balanced class weights")) {
+            boolean logistic = kind.startsWith("logistic");
+            // One fit per kind, scored on both parts (standardising is fitted on the same training rows).
+            CheckData scaledTest = logistic ? onTest.standardisedCopy() : onTest;
+            CheckData scaledHeldOut = logistic ? onHeldOut.standardisedCopy() : onHeldOut;
+            Dataset<Label> train = kind.endsWith("weights")
+                    ? ClassWeights.balanced(scaledTest.train()).applyTo(scaledTest.train()) : scaledTest.train();
+            Trainer<Label> trainer = logistic ? new LogisticRegressionTrainer() : new CARTClassificationTrainer();
+            Model<Label> m = trainer.train(train);
+            for (CheckData part : List.of(scaledTest, scaledHeldOut)) {
+                Metrics metrics = Metrics.of(m, part.test(), classes);
+                recalls.add(metrics.recall());
+                if (metrics.balancedAccuracy() > best) {
+                    best = metrics.balancedAccuracy();
+                    bestName = kind + " on " + (part == scaledTest ? "the test part" : "held-out training rows");
+                }
+                if (part == scaledTest && (bestOnTest == null
+                        || metrics.balancedAccuracy() > bestOnTest.balancedAccuracy())) {
+                    bestOnTest = metrics;
+                }
+            }
+        }
+        List<String> never = new ArrayList<>();
+        for (String c : model.neverPredicted()) {
+            boolean enoughRows = model.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS;
+            boolean reachable = recalls.stream().anyMatch(r -> r.getOrDefault(c, 0.0) >= 0.5);
+            if (enoughRows && reachable) {
+                never.add(c);
+            }
+        }
+        double gap = best - model.balancedAccuracy();
+        // "Far below" must also beat the noise: the gap must exceed its 95% margin (paired bootstrap of the
+        // best reference and the model on the test rows).
+        double margin = PairedBootstrap.margin(model.trueLabels(), model.predictedLabels(),
+                bestOnTest.predictedLabels());
+        boolean farBelow = gap > FAR_BELOW && gap > margin;
+        return new Symptom(!never.isEmpty() || farBelow, model.balancedAccuracy(), best, bestName, never, gap,
+                margin, "");
+    }
+
+    private static Dataset<Label> rows(Dataset<Label> from, int[] rows, String what) {
+        MutableDataset<Label> out = CheckData.empty(what);
+        for (int r : rows) {
+            out.add(from.getExample(r).copy());
+        }
+        return out;
+    }
+
+    /**
+     * This symptom with the learning curve's evidence that the data are too few: reference models trained
+     * on the same few rows cannot show how far below the model is, the curve can.
+     */
+    Symptom dataLimited(String evidence) {
+        return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
+                evidence);
+    }
+
+    /** The verdict in a sentence, e.g. for the terminal and the report's first line. */
+    public String summary() {
+        String numbers = String.format(Locale.ROOT, "balanced accuracy %.3f against %.3f for a reference (%s)",
+                balancedAccuracy, reference, referenceModel);
+        if (!present) {
+            return "Healthy: the model predicts every class the data let a reference model predict; its " + numbers
+                    + ".";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!neverPredicted.isEmpty()) {
+            parts.add(neverPredicted.size() + " class" + (neverPredicted.size() == 1 ? " is" : "es are")
+                    + " never predicted (" + String.join(", ", neverPredicted) + ")");
+        }
+        if (gap > FAR_BELOW && gap > gapMargin) {
+            parts.add(String.format(Locale.ROOT, "it is %.3f ± %.3f below what the data allow", gap, gapMargin));
+        }
+        if (!dataLimit.isEmpty()) {
+            parts.add("the learning curve shows it far below what more rows allow");
+        }
+        return "Symptom: " + String.join(" and ", parts) + "; " + numbers + ".";
+    }
+}
