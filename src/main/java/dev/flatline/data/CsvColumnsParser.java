@@ -110,6 +110,10 @@ final class CsvColumnsParser {
 
     /** A feature cell as a number (NaN and infinities included), or the non-numeric-value message. */
     double parseNumber(String cell, String column, int line) {
+        double whole = wholeNumber(cell);
+        if (!Double.isNaN(whole)) {
+            return whole;
+        }
         try {
             return Double.parseDouble(cell);
         } catch (NumberFormatException e) {
@@ -118,6 +122,28 @@ final class CsvColumnsParser {
                     + "numbers: encode categories as integers (0, 1, 2, ...), drop the column with ignoreColumns(\""
                     + column + "\"), or choose it as the target.", e);
         }
+    }
+
+    /**
+     * A cell of at most 15 digits with an optional minus sign as its exact value, else NaN: the common
+     * case of codes and counts, several times faster than {@link Double#parseDouble} and exactly equal to
+     * it (such integers are exact doubles).
+     */
+    static double wholeNumber(String cell) {
+        int n = cell.length();
+        int i = n > 0 && cell.charAt(0) == '-' ? 1 : 0;
+        if (n == i || n - i > 15) {
+            return Double.NaN;
+        }
+        long value = 0;
+        for (int k = i; k < n; k++) {
+            char c = cell.charAt(k);
+            if (c < '0' || c > '9') {
+                return Double.NaN;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return i == 1 ? (value == 0 ? -0.0 : -value) : value;
     }
 
     DataException missingValue(String cell, String column, int line) {
@@ -226,6 +252,15 @@ final class CsvColumnsParser {
     }
 
     static boolean isMissing(String cell) {
+        // Every marker starts with a letter or '?'; a cell starting with a digit or sign is not one
+        // (checked first: this runs for every cell of files with hundreds of millions of them).
+        if (cell.isEmpty()) {
+            return true;
+        }
+        char first = cell.charAt(0);
+        if (first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.') {
+            return false;
+        }
         return cell.length() <= 4 && MISSING_MARKERS.contains(cell.toLowerCase(Locale.ROOT));
     }
 
