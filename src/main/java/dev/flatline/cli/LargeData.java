@@ -90,10 +90,17 @@ final class LargeData {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof LinkageError err) {
+                throw new IllegalStateException("Spark could not start in this build (" + err + "); rebuild it "
+                        + "with 'mvn -Pspark package' (the jars in target-spark/lib must come from that build).");
+            }
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
+        } catch (LinkageError e) {
+            throw new IllegalStateException("Spark could not start in this build (" + e + "); rebuild it with "
+                    + "'mvn -Pspark package' (the jars in target-spark/lib must come from that build).");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the Spark build's " + SPARK_CHECKUP + " does not match this one: " + e);
         }
