@@ -37,6 +37,8 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 class SparkCheckupTest {
 
     static final int SAMPLE_ROWS = 5000;
+    /** What SparkCheckup keeps whole for this sample size. */
+    static final int RARE_ROWS = Math.min(SAMPLE_ROWS, dev.flatline.data.StratifiedSample.DEFAULT_RARE_ROWS);
     @TempDir
     static Path dir;
     static Path train;
@@ -74,7 +76,7 @@ class SparkCheckupTest {
 
     @Test
     void sparkAggregationsEqualTheStreamingScan() {
-        ScannedData streamed = StreamingScan.of(train).sampleRows(SAMPLE_ROWS).rareRows(SAMPLE_ROWS / 5).run();
+        ScannedData streamed = StreamingScan.of(train).sampleRows(SAMPLE_ROWS).rareRows(RARE_ROWS).run();
         CheckData onSpark = SparkCheckup.checkData(SparkTables.read(spark, train.toString()), null, "class", 0,
                 SAMPLE_ROWS);
         assertSameStatistics(streamed.summary(), onSpark.fullData().orElseThrow());
@@ -90,8 +92,8 @@ class SparkCheckupTest {
 
     /** Runs the data checks on both paths (train and a shifted test file) and compares every result. */
     static void assertSameDataFindings(SparkSession session, Path trainFile, Path testFile) {
-        ScannedData a = StreamingScan.of(trainFile).sampleRows(SAMPLE_ROWS).rareRows(SAMPLE_ROWS / 5).run();
-        ScannedData b = StreamingScan.of(testFile).sampleRows(SAMPLE_ROWS).rareRows(SAMPLE_ROWS / 5).run();
+        ScannedData a = StreamingScan.of(trainFile).sampleRows(SAMPLE_ROWS).rareRows(RARE_ROWS).run();
+        ScannedData b = StreamingScan.of(testFile).sampleRows(SAMPLE_ROWS).rareRows(RARE_ROWS).run();
         CheckData streamed = CheckData.of(a.sample(), b.sample()).withFullData(a.summary(), b.summary(), "streamed");
         CheckData onSpark = SparkCheckup.checkData(SparkTables.read(session, trainFile.toString()),
                 SparkTables.read(session, testFile.toString()), "class", 0, SAMPLE_ROWS);

@@ -43,7 +43,8 @@ public final class SparkCheckup {
      */
     public static CheckData checkData(Dataset<Row> table, Dataset<Row> testTable, String target, long seed,
             int sampleRows) {
-        return checkData(table, testTable, target, seed, sampleRows, "the table", "the test table", "table");
+        return checkData(table, testTable, target, seed, sampleRows, describe(table, "the table"),
+                testTable == null ? null : describe(testTable, "the test table"), "table");
     }
 
     /**
@@ -140,6 +141,13 @@ public final class SparkCheckup {
             System.setProperty("org.slf4j.simpleLogger.log." + logger,
                     System.getProperty("org.slf4j.simpleLogger.log." + logger, "warn"));
         }
+    }
+
+    /** The files a table was read from, as messages name a file, or {@code otherwise}. */
+    private static String describe(Dataset<Row> table, String otherwise) {
+        String[] files = table.inputFiles();
+        return files.length == 0 ? otherwise : (files.length == 1 ? "file '" : "files '") + String.join("', '", files)
+                + "'";
     }
 
     private static String baseName(String path) {
