@@ -77,7 +77,7 @@ public final class CheckupCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "Stream the file once and check a model on a stratified sample "
             + "(automatic for files of 16 MiB and more).")
     boolean stream;
-    @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "50000",
             description = "Large data: rows of the stratified sample the model is checked on (default: ${DEFAULT-VALUE}).")
     int sampleRows;
     @Option(names = "--spark", description = "Check the data with Apache Spark (CSV or Parquet, any file system "
