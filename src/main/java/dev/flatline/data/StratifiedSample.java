@@ -10,7 +10,7 @@ import java.util.Map;
  * {@link LabelledData}: every row of a rare class is kept (up to {@code rareRows}), and the common
  * classes share the rest of {@code sampleRows} in proportion to their counts, each keeping at least
  * {@code rareRows}. The rare rows are all kept because they are what an imbalanced model gets wrong: a
- * proportional sample of 100,000 out of 50 million rows would keep 9 of Shuttle's 4,300 class-6 rows.
+ * proportional sample of 50,000 out of 50 million rows would keep about 10 of the 10,000 rows of Shuttle's rarest class.
  * The sample is therefore less imbalanced than the file; the class counts over every row are in the
  * {@link DataSummary}.
  */
