@@ -63,9 +63,9 @@ final class LargeData {
     /** What ran where, for the report's title. */
     static String where(DataSummary summary, int sampleRows, int requested) {
         return String.format(Locale.ROOT, "data checks on all %,d rows, %s; model, model checks and trials on a "
-                + "stratified sample of %,d rows that keeps every row of the classes under %,d rows",
+                + "stratified sample of %,d rows that keeps every row of each class of at most %,d rows",
                 summary.rows(), summary.computedBy(), sampleRows,
-                Math.min(requested, StratifiedSample.DEFAULT_RARE_ROWS) + 1);
+                Math.min(requested, StratifiedSample.DEFAULT_RARE_ROWS));
     }
 
     /**

@@ -119,9 +119,9 @@ public final class SparkCheckup {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return checkData.withFullData(summary, testSummary, String.format(Locale.ROOT,
                     "data checks on all %,d rows as %s (%.1f s); model, model checks and trials on a stratified "
-                            + "sample of %,d rows collected to the driver that keeps every row of the classes under "
-                            + "%,d rows", summary.rows(), where, seconds,
-                    checkData.train().size() + checkData.test().size(), rareRows + 1));
+                            + "sample of %,d rows collected to the driver that keeps every row of each class of at "
+                            + "most %,d rows", summary.rows(), where, seconds,
+                    checkData.train().size() + checkData.test().size(), rareRows));
         } catch (DataException e) {
             throw e;
         } catch (RuntimeException e) {
