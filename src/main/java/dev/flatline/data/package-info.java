@@ -2,7 +2,9 @@
  * Data for flatline: the bundled UCI datasets ({@link dev.flatline.data.Datasets}), the user's own CSV
  * files ({@link dev.flatline.data.CsvData}), and {@link dev.flatline.data.LabelledData}, which holds a
  * table, its {@link dev.flatline.data.ClassCounts class counts}, and a seeded stratified train/test
- * split as Tablesaw tables and Tribuo datasets.
+ * split as Tablesaw tables and Tribuo datasets. Files too large to load are read once by
+ * {@link dev.flatline.data.StreamingScan}: statistics over every row ({@link dev.flatline.data.DataSummary})
+ * and a {@link dev.flatline.data.StratifiedSample stratified sample} that keeps the rare classes whole.
  *
  * <p>Vocabulary used across flatline: class counts are always a {@link dev.flatline.data.ClassCounts}
  * (most common class first); rows kept away from training are "held out", and a held-out fraction is
