@@ -1,11 +1,14 @@
 package dev.flatline.checks;
 
 import dev.flatline.data.ClassCounts;
+import dev.flatline.data.ColumnSummary;
+import dev.flatline.data.DataSummary;
 import dev.flatline.data.LabelledData;
 import dev.flatline.data.StratifiedSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -42,9 +45,20 @@ public final class CheckData {
     private double[][] trainColumns;
     private ClassCounts classCounts;
     private double[][] testColumns;
+    /** Statistics over every row of data too large to load (null: the datasets hold every row). */
+    private final DataSummary fullTrain;
+    private final DataSummary fullTest;
 
     private CheckData(String name, String target, List<String> featureNames, Dataset<Label> train,
             Dataset<Label> test, boolean standardised, boolean separateTestFile) {
+        this(name, target, featureNames, train, test, standardised, separateTestFile, null, null);
+    }
+
+    private CheckData(String name, String target, List<String> featureNames, Dataset<Label> train,
+            Dataset<Label> test, boolean standardised, boolean separateTestFile, DataSummary fullTrain,
+            DataSummary fullTest) {
+        this.fullTrain = fullTrain;
+        this.fullTest = fullTest;
         this.name = name;
         this.target = target;
         this.featureNames = List.copyOf(featureNames);
@@ -83,6 +97,62 @@ public final class CheckData {
         Dataset<Label> test = union(testData.train(), testData.test(), testData.name() + " (all rows)");
         return new CheckData(trainData.name(), trainData.targetName(), trainData.featureNames(), all, test,
                 trainData.standardisation().isPresent(), true);
+    }
+
+    /**
+     * A copy for data too large to load whose datasets are a sample: the data checks then read the
+     * statistics over every row ({@code trainSummary}; {@code testSummary}, or null, for a separate test
+     * file), the model and its checks use the sample. {@code where} says so in the report's title.
+     * Copies made from this one (standardised, subsampled, ...) describe the sample only.
+     */
+    public CheckData withFullData(DataSummary trainSummary, DataSummary testSummary, String where) {
+        if (!trainSummary.featureNames().equals(featureNames)
+                || (testSummary != null && !testSummary.featureNames().equals(featureNames))) {
+            throw new IllegalArgumentException("the summaries' features differ from the sample's " + featureNames);
+        }
+        return new CheckData(name + " (" + where + ")", target, featureNames, train, test, standardised,
+                separateTestFile, trainSummary, testSummary);
+    }
+
+    /** Statistics over every training row when the datasets are a sample of data too large to load. */
+    public Optional<DataSummary> fullData() {
+        return Optional.ofNullable(fullTrain);
+    }
+
+    /** Rows per class the data checks report on: over every row when known, else {@link #classCounts()}. */
+    ClassCounts dataClassCounts() {
+        return fullTrain != null ? fullTrain.classCounts() : classCounts();
+    }
+
+    /** Each training feature's mean and deviation: over every row when known, else over the training part. */
+    List<ColumnStats> trainColumnStats() {
+        return fullTrain != null ? stats(fullTrain) : stats(trainColumns());
+    }
+
+    /** Each test feature's: over every test row of a separate test file when known, else over the test part. */
+    List<ColumnStats> testColumnStats() {
+        return fullTrain != null && fullTest != null ? stats(fullTest) : stats(testColumns());
+    }
+
+    /** Whether {@link #trainColumnStats()} and {@link #testColumnStats()} both come from every row. */
+    boolean shiftOnEveryRow() {
+        return fullTrain != null && fullTest != null;
+    }
+
+    private static List<ColumnStats> stats(DataSummary summary) {
+        List<ColumnStats> out = new ArrayList<>();
+        for (ColumnSummary c : summary.columns()) {
+            out.add(new ColumnStats(c.mean(), c.std()));
+        }
+        return out;
+    }
+
+    private static List<ColumnStats> stats(double[][] columns) {
+        List<ColumnStats> out = new ArrayList<>();
+        for (double[] column : columns) {
+            out.add(ColumnStats.of(column));
+        }
+        return out;
     }
 
     /** The dataset's name. */

@@ -27,7 +27,7 @@ public final class ClassImbalanceCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) {
-        ClassCounts counts = context.data().classCounts();
+        ClassCounts counts = context.data().dataClassCounts();
         List<String> classes = counts.classes();
         String largest = counts.majority();
         String smallest = counts.minority();

@@ -26,22 +26,22 @@ public final class ConstantFeaturesCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) {
         CheckData data = context.data();
-        double[][] columns = data.trainColumns();
+        List<ColumnStats> columns = data.trainColumnStats();
         List<String> constant = new ArrayList<>();
-        for (int j = 0; j < columns.length; j++) {
-            if (ColumnStats.of(columns[j]).constant()) {
+        for (int j = 0; j < columns.size(); j++) {
+            if (columns.get(j).constant()) {
                 constant.add(data.featureNames().get(j));
             }
         }
         if (constant.isEmpty()) {
-            return CheckResult.healthy(id(), "no constant feature among " + columns.length);
+            return CheckResult.healthy(id(), "no constant feature among " + columns.size());
         }
-        boolean all = constant.size() == columns.length;
+        boolean all = constant.size() == columns.size();
         return CheckResult.problem(id(), new Finding(id(), all ? Severity.HIGH : Severity.LOW,
                 all ? "Every feature is constant on the training part: nothing can be learnt from them."
-                        : constant.size() + " of " + columns.length + " features are constant on the training part "
+                        : constant.size() + " of " + columns.size() + " features are constant on the training part "
                         + "and carry no information: " + String.join(", ", constant) + ".",
-                evidence("constant_features", constant, "features", columns.length),
+                evidence("constant_features", constant, "features", columns.size()),
                 new Remedy("Drop the constant columns (or check how the file was made).",
                         "CsvData.from(path).ignoreColumns(" + String.join(", ", constant.stream()
                                 .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList())

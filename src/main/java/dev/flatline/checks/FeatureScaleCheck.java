@@ -29,14 +29,14 @@ public final class FeatureScaleCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) {
         CheckData data = context.data();
-        double[][] columns = data.trainColumns();
+        List<ColumnStats> columns = data.trainColumnStats();
         double minStd = Double.POSITIVE_INFINITY;
         double maxStd = 0;
         double maxMagnitude = 0;
         String largest = "";
         String smallest = "";
-        for (int j = 0; j < columns.length; j++) {
-            ColumnStats s = ColumnStats.of(columns[j]);
+        for (int j = 0; j < columns.size(); j++) {
+            ColumnStats s = columns.get(j);
             if (s.constant()) {
                 continue;
             }

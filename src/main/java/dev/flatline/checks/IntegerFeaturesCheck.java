@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.data.ColumnSummary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +31,17 @@ public final class IntegerFeaturesCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) {
         CheckData data = context.data();
-        double[][] columns = data.trainColumns();
+        double[][] columns = data.fullData().isPresent() ? new double[data.featureNames().size()][]
+                : data.trainColumns();
         List<String> codes = new ArrayList<>();
         for (int j = 0; j < columns.length; j++) {
+            if (data.fullData().isPresent()) {   // counted over every row while streaming
+                ColumnSummary c = data.fullData().get().columns().get(j);
+                if (c.wholeNumbers() && c.distinctWhole() > 2) {
+                    codes.add(data.featureNames().get(j) + " (" + c.distinctWhole() + " values)");
+                }
+                continue;
+            }
             Set<Double> distinct = new HashSet<>();
             boolean whole = true;
             for (double v : columns[j]) {

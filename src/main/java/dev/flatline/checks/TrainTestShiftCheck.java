@@ -37,15 +37,15 @@ public final class TrainTestShiftCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) {
         CheckData data = context.data();
-        double[][] train = data.trainColumns();
-        double[][] test = data.testColumns();
+        List<ColumnStats> train = data.trainColumnStats();
+        List<ColumnStats> test = data.testColumnStats();
         List<String> shifted = new ArrayList<>();
         double worst = 0;
         String worstFeature = "";
         int compared = 0;
-        for (int j = 0; j < train.length; j++) {
-            ColumnStats a = ColumnStats.of(train[j]);
-            ColumnStats b = ColumnStats.of(test[j]);
+        for (int j = 0; j < train.size(); j++) {
+            ColumnStats a = train.get(j);
+            ColumnStats b = test.get(j);
             if (a.constant()) {
                 continue;
             }

@@ -30,7 +30,9 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code flatline checkup}: runs the one-call checkup on a CSV file (or, with no {@code --data}, on the
@@ -49,6 +51,8 @@ public final class CheckupCommand implements Callable<Integer> {
     static final double DEMO_LEARNING_RATE = 0.3;
     static final List<String> TRAINERS = List.of("mlp", "logistic", "tree");
 
+    @Spec
+    CommandSpec spec;
     @Option(names = "--data", paramLabel = "FILE", description = "CSV file with a header row (default: bundled Shuttle).")
     Path data;
     @Option(names = "--target", paramLabel = "COL", defaultValue = CsvData.DEFAULT_TARGET,
@@ -70,6 +74,18 @@ public final class CheckupCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "30",
             description = "Time budget; costly checks and remedies beyond it are skipped (default: ${DEFAULT-VALUE}).")
     double budget;
+    @Option(names = "--stream", description = "Stream the file once and check a model on a stratified sample "
+            + "(automatic for files of 16 MiB and more).")
+    boolean stream;
+    @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "50000",
+            description = "Large data: rows of the stratified sample the model is checked on (default: ${DEFAULT-VALUE}).")
+    int sampleRows;
+    @Option(names = "--spark", description = "Check the data with Apache Spark (CSV or Parquet, any file system "
+            + "Spark reads); needs the Spark build.")
+    boolean spark;
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --spark: the Spark master (default: embedded local[*]).")
+    String master;
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "flatline-checkup",
             description = "Folder for report.html and report.json (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -77,7 +93,14 @@ public final class CheckupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validateOptions();
-        CheckData checkData = loadData();
+        CheckData checkData;
+        try {
+            checkData = loadData();
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("Out of memory while loading " + data + " (Java heap "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): check it with --stream, a smaller "
+                    + "--sample-rows, or more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx4g).");
+        }
         Report report = Checkup.of(checkData).trainer(buildTrainer(checkData.train().size())).budget(Duration.ofMillis(
                 Math.round(budget * 1000))).seed(seed).run();
         Path written = write(report);
@@ -103,6 +126,15 @@ public final class CheckupCommand implements Callable<Integer> {
         if (!(budget > 0 && Double.isFinite(budget))) {
             throw new IllegalArgumentException("--budget must be a positive number of seconds, got " + budget + ".");
         }
+        if (sampleRows < 2) {
+            throw new IllegalArgumentException("--sample-rows must be at least 2, got " + sampleRows + ".");
+        }
+        if ((spark || master != null || stream) && data == null) {
+            throw new IllegalArgumentException("--spark, --master and --stream need --data: the file or table to check.");
+        }
+        if (master != null && !spark) {
+            throw new IllegalArgumentException("--master is for --spark; add --spark or leave it out.");
+        }
         if (test != null && data == null) {
             throw new IllegalArgumentException("--test needs --data: the training file to go with it.");
         }
@@ -124,12 +156,24 @@ public final class CheckupCommand implements Callable<Integer> {
         if (data == null) {
             return CheckData.of(Datasets.shuttle(seed).standardised());
         }
+        if (spark) {
+            // As typed: a Path would fold hdfs://host/x into hdfs:/host/x.
+            return LargeData.spark(typed("--data"), test == null ? null : typed("--test"), target, master, seed,
+                    sampleRows, System.err);
+        }
+        if (stream || LargeData.large(data, test)) {
+            return LargeData.stream(data, test, target, seed, sampleRows, System.err);
+        }
         LabelledData train = CsvData.from(data).target(target).seed(seed).load();
         if (test == null) {
             return CheckData.of(train);
         }
         LabelledData testData = CsvData.from(test).target(target).seed(seed).load();
         return CheckData.of(train, testData);
+    }
+
+    private String typed(String option) {
+        return spec.commandLine().getParseResult().matchedOption(option).stringValues().get(0);
     }
 
     /** The trainer to check; a network starts from the checkup's default network for this many rows. */

@@ -168,7 +168,7 @@ public final class CsvData {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    private void checkReadable(String source) {
+    void checkReadable(String source) {
         if (!Files.exists(path)) {
             throw new DataException("Cannot read " + source + ": it does not exist. Check the path (a relative "
                     + "path is resolved against the working directory " + Path.of("").toAbsolutePath() + ").");
@@ -182,7 +182,7 @@ public final class CsvData {
         }
     }
 
-    private static String baseName(Path path) {
+    static String baseName(Path path) {
         String fileName = path.getFileName().toString();
         if (fileName.endsWith(".gz")) {
             fileName = fileName.substring(0, fileName.length() - 3);

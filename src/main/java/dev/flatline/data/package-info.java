@@ -6,6 +6,9 @@
  * split as Tablesaw tables and Tribuo datasets. {@link dev.flatline.data.HeldOut} splits a training part
  * once more into rows to fit on and validation rows to choose settings on; {@link dev.flatline.data.DatasetCopies}
  * makes changed copies of a Tribuo dataset (some classes only, every value mapped or zeroed).
+ * Files too large to load are read once by
+ * {@link dev.flatline.data.StreamingScan}: statistics over every row ({@link dev.flatline.data.DataSummary})
+ * and a {@link dev.flatline.data.StratifiedSample stratified sample} that keeps the rare classes whole.
  *
  * <p>Vocabulary used across flatline: class counts are always a {@link dev.flatline.data.ClassCounts}
  * (most common class first); rows kept away from training are "held out", and a held-out fraction is
