@@ -196,8 +196,7 @@ public final class SeedComparison {
      * accuracy, and the rank of {@link Spread#rank}.
      */
     public Table table() {
-        List<String> ordered = new ArrayList<>(models);
-        ordered.sort((a, b) -> Double.compare(balancedAccuracy(b).mean(), balancedAccuracy(a).mean()));
+        List<String> ordered = byMean();
         double[] best = balancedAccuracies(ordered.get(0));
         Table table = Table.create(String.format(Locale.ROOT, "balanced accuracy over %d seeds", seeds),
                 StringColumn.create("model"), DoubleColumn.create("balanced accuracy (mean)"),
@@ -217,6 +216,35 @@ public final class SeedComparison {
             table.intColumn(7).append(rank(model));
         }
         return table;
+    }
+
+    /**
+     * Every pair's paired difference in balanced accuracy, row minus column, as "mean ± sd" over the
+     * seeds, best mean first; a cell ends in "above" when the row {@link #ranksAbove} the column and in
+     * "below" when the column ranks above the row: the reasons for every {@link #rank}, one pair per cell.
+     */
+    public Table differences() {
+        List<String> ordered = byMean();
+        Table table = Table.create("balanced accuracy, row minus column, paired over " + seeds + " seeds",
+                StringColumn.create("model"));
+        ordered.forEach(model -> table.addColumns(StringColumn.create(model)));
+        for (String row : ordered) {
+            table.stringColumn(0).append(row);
+            for (int c = 0; c < ordered.size(); c++) {
+                String column = ordered.get(c);
+                Spread difference = Spread.paired(balancedAccuracies(row), balancedAccuracies(column));
+                String verdict = ranksAbove(row, column) ? " above" : ranksAbove(column, row) ? " below" : "";
+                table.stringColumn(1 + c).append(row.equals(column) ? "" : String.format(Locale.ROOT,
+                        "%+.4f ± %.4f%s", difference.mean(), difference.sd(), verdict));
+            }
+        }
+        return table;
+    }
+
+    private List<String> byMean() {
+        List<String> ordered = new ArrayList<>(models);
+        ordered.sort((a, b) -> Double.compare(balancedAccuracy(b).mean(), balancedAccuracy(a).mean()));
+        return ordered;
     }
 
     /**

@@ -52,6 +52,13 @@ class SeedComparisonTest {
         assertTrue(behind.upper() < 0, "the majority is behind the best on every seed: " + behind);
         assertEquals(3, table.intColumn("rank").get(2));
 
+        Table differences = comparison.differences();
+        assertEquals(List.of("model", "tree", "tree again", "majority"), differences.columnNames());
+        assertEquals("", differences.stringColumn("tree").get(0), "no difference of a model from itself");
+        assertTrue(differences.stringColumn("majority").get(0).endsWith(" above"), differences.print());
+        assertTrue(differences.stringColumn("tree").get(2).endsWith(" below"), differences.print());
+        assertEquals("+0.0000 ± 0.0000", differences.stringColumn("tree again").get(0), "not separated: no verdict");
+
         Table recalls = comparison.recallTable();
         assertEquals("test rows", recalls.columnNames().get(1));
         assertEquals(comparison.classes().size(), recalls.rowCount());
