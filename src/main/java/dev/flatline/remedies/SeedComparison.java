@@ -19,9 +19,10 @@ import tech.tablesaw.api.Table;
 /**
  * Remedies (or optimisers, or settings) compared over several seeds, so that a ranking shows its
  * spread: each recipe trains one model per seed, each model is evaluated with {@link ModelComparison},
- * and every score is reported as its mean with the lowest and highest value over the seeds. A model
- * ranks above another only when the spread separates them: its worst seed beats the other's best
- * (see {@link #rank(String)}); two models whose ranges overlap share a rank.
+ * and every score is held as a {@link Spread} over the seeds (mean, sd, lowest, highest; computed there,
+ * not here). All models are trained and tested on the same seeds and splits, so they are ranked by the
+ * course's one rule on their paired differences, {@link Spread#ranksAbove} (see {@link #rank(String)}
+ * and {@link #differences()}); models the rule does not separate share a rank.
  *
  * <p>With {@link Builder#resplitting(LabelledData)} every seed also draws its own stratified
  * train/test split of the same data, so the spread includes which rows landed in the test part, which
