@@ -12,6 +12,14 @@ import org.tribuo.classification.LabelFactory;
  * settings on (a learning rate, a number of epochs, a strength {@code τ}), so that the test part is
  * used once, to report. The input dataset is not changed; the two parts share its row objects.
  *
+ * <p>This is the Tribuo-level split, for rows that exist only as a {@link Dataset} (a training part
+ * already resampled, or the rows a {@code SeedComparison} recipe receives). When you hold the
+ * {@link LabelledData}, use {@link LabelledData#trainValidation} instead: it splits the same way (both
+ * use {@link StratifiedSplit}) and keeps what a {@code Dataset} has lost, the raw table and the
+ * standardisation fitted on the training part. Neither can be built on the other: a {@code Dataset} has
+ * no table to make a {@code LabelledData} from, and a {@code LabelledData} split through its datasets
+ * would drop its table.
+ *
  * @param fit        the rows to train on
  * @param validation the rows to choose on
  */

@@ -233,6 +233,7 @@ public final class LabelledData {
      * and settings on it; report on this object's {@link #test()} once, at the end. If this object is
      * standardised, the result keeps its statistics (fitted on the whole training part, never on test
      * rows), so models trained on the result can be scored on this object's test part as they are.
+     * For rows held only as a Tribuo {@code Dataset}, {@link HeldOut#of} is the same split one level down.
      *
      * @throws DataException if the fraction is not strictly between 0 and 1
      */

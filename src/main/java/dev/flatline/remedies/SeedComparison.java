@@ -19,9 +19,10 @@ import tech.tablesaw.api.Table;
 /**
  * Remedies (or optimisers, or settings) compared over several seeds, so that a ranking shows its
  * spread: each recipe trains one model per seed, each model is evaluated with {@link ModelComparison},
- * and every score is reported as its mean with the lowest and highest value over the seeds. A model
- * ranks above another only when the spread separates them: its worst seed beats the other's best
- * (see {@link #rank(String)}); two models whose ranges overlap share a rank.
+ * and every score is held as a {@link Spread} over the seeds (mean, sd, lowest, highest; computed there,
+ * not here). All models are trained and tested on the same seeds and splits, so they are ranked by the
+ * course's one rule on their paired differences, {@link Spread#ranksAbove} (see {@link #rank(String)}
+ * and {@link #differences()}); models the rule does not separate share a rank.
  *
  * <p>With {@link Builder#resplitting(LabelledData)} every seed also draws its own stratified
  * train/test split of the same data, so the spread includes which rows landed in the test part, which
@@ -157,39 +158,27 @@ public final class SeedComparison {
         return perSeed.stream().mapToDouble(c -> c.balancedAccuracy(model)).toArray();
     }
 
-    /** Mean balanced accuracy over the seeds. */
-    public double mean(String model) {
-        return Arrays.stream(balancedAccuracies(model)).average().orElseThrow();
+    /** The spread of {@code model}'s balanced accuracy over the seeds (mean, sd, lowest, highest). */
+    public Spread balancedAccuracy(String model) {
+        return Spread.of(balancedAccuracies(model));
     }
 
-    /** Lowest balanced accuracy over the seeds. */
-    public double low(String model) {
-        return Arrays.stream(balancedAccuracies(model)).min().orElseThrow();
+    /** The spread of {@code model}'s accuracy over the seeds. */
+    public Spread accuracy(String model) {
+        return Spread.of(perSeed.stream().mapToDouble(c -> c.accuracy(model)).toArray());
     }
 
-    /** Highest balanced accuracy over the seeds. */
-    public double high(String model) {
-        return Arrays.stream(balancedAccuracies(model)).max().orElseThrow();
-    }
-
-    /** Mean accuracy over the seeds. */
-    public double meanAccuracy(String model) {
-        return perSeed.stream().mapToDouble(c -> c.accuracy(model)).average().orElseThrow();
-    }
-
-    /** True when the two models' ranges of balanced accuracy do not overlap. */
-    public boolean separated(String a, String b) {
-        return low(a) > high(b) || low(b) > high(a);
+    /** Whether {@code a} ranks above {@code b} by the course's rule, {@link Spread#ranksAbove}, on paired seeds. */
+    public boolean ranksAbove(String a, String b) {
+        return Spread.ranksAbove(balancedAccuracies(a), balancedAccuracies(b));
     }
 
     /**
-     * 1 + the number of models whose <em>lowest</em> balanced accuracy is above this model's
-     * <em>highest</em>: only models the spread separates outrank each other, and overlapping models
-     * share a rank.
+     * {@link Spread#rank}: 1 + the number of models whose balanced accuracy, paired seed by seed, ranks
+     * above this model's; models the spread does not separate share a rank.
      */
     public int rank(String model) {
-        double best = high(model);
-        return 1 + (int) models.stream().filter(other -> low(other) > best).count();
+        return Spread.rank(balancedAccuracies(model), models.stream().map(this::balancedAccuracies).toList());
     }
 
     /** Recall of one class, for each seed (NaN for a seed whose test part lacks the class). */
@@ -203,25 +192,60 @@ public final class SeedComparison {
     }
 
     /**
-     * One row per model, best mean first: mean balanced accuracy, the range over the seeds (low, high),
-     * mean accuracy, and the rank that the spread supports.
+     * One row per model, best mean first: balanced accuracy as mean and sd, its lowest and highest run,
+     * the paired difference from the best mean ("mean ± sd" seed by seed, what the rank rests on), mean
+     * accuracy, and the rank of {@link Spread#rank}.
      */
     public Table table() {
-        List<String> ordered = new ArrayList<>(models);
-        ordered.sort((a, b) -> Double.compare(mean(b), mean(a)));
+        List<String> ordered = byMean();
+        double[] best = balancedAccuracies(ordered.get(0));
         Table table = Table.create(String.format(Locale.ROOT, "balanced accuracy over %d seeds", seeds),
                 StringColumn.create("model"), DoubleColumn.create("balanced accuracy (mean)"),
-                DoubleColumn.create("lowest"), DoubleColumn.create("highest"),
-                DoubleColumn.create("accuracy (mean)"), IntColumn.create("rank"));
+                DoubleColumn.create("sd"), DoubleColumn.create("lowest"), DoubleColumn.create("highest"),
+                StringColumn.create("minus best, paired"), DoubleColumn.create("accuracy (mean)"),
+                IntColumn.create("rank"));
         for (String model : ordered) {
+            Spread score = balancedAccuracy(model);
+            Spread behind = Spread.paired(balancedAccuracies(model), best);
             table.stringColumn(0).append(model);
-            table.doubleColumn(1).append(mean(model));
-            table.doubleColumn(2).append(low(model));
-            table.doubleColumn(3).append(high(model));
-            table.doubleColumn(4).append(meanAccuracy(model));
-            table.intColumn(5).append(rank(model));
+            table.doubleColumn(1).append(score.mean());
+            table.doubleColumn(2).append(score.sd());
+            table.doubleColumn(3).append(score.min());
+            table.doubleColumn(4).append(score.max());
+            table.stringColumn(5).append(String.format(Locale.ROOT, "%.4f ± %.4f", behind.mean(), behind.sd()));
+            table.doubleColumn(6).append(accuracy(model).mean());
+            table.intColumn(7).append(rank(model));
         }
         return table;
+    }
+
+    /**
+     * Every pair's paired difference in balanced accuracy, row minus column, as "mean ± sd" over the
+     * seeds, best mean first; a cell ends in "above" when the row {@link #ranksAbove} the column and in
+     * "below" when the column ranks above the row: the reasons for every {@link #rank}, one pair per cell.
+     */
+    public Table differences() {
+        List<String> ordered = byMean();
+        Table table = Table.create("balanced accuracy, row minus column, paired over " + seeds + " seeds",
+                StringColumn.create("model"));
+        ordered.forEach(model -> table.addColumns(StringColumn.create(model)));
+        for (String row : ordered) {
+            table.stringColumn(0).append(row);
+            for (int c = 0; c < ordered.size(); c++) {
+                String column = ordered.get(c);
+                Spread difference = Spread.paired(balancedAccuracies(row), balancedAccuracies(column));
+                String verdict = ranksAbove(row, column) ? " above" : ranksAbove(column, row) ? " below" : "";
+                table.stringColumn(1 + c).append(row.equals(column) ? "" : String.format(Locale.ROOT,
+                        "%+.4f ± %.4f%s", difference.mean(), difference.sd(), verdict));
+            }
+        }
+        return table;
+    }
+
+    private List<String> byMean() {
+        List<String> ordered = new ArrayList<>(models);
+        ordered.sort((a, b) -> Double.compare(balancedAccuracy(b).mean(), balancedAccuracy(a).mean()));
+        return ordered;
     }
 
     /**
@@ -239,9 +263,13 @@ public final class SeedComparison {
             table.intColumn(1).append(support(label));
             for (int m = 0; m < models.size(); m++) {
                 double[] r = Arrays.stream(recalls(models.get(m), label)).filter(v -> !Double.isNaN(v)).toArray();
-                table.stringColumn(2 + m).append(r.length == 0 ? "n/a" : String.format(Locale.ROOT,
-                        "%.2f [%.2f–%.2f]", Arrays.stream(r).average().orElseThrow(),
-                        Arrays.stream(r).min().orElseThrow(), Arrays.stream(r).max().orElseThrow()));
+                if (r.length == 0) {
+                    table.stringColumn(2 + m).append("n/a");
+                    continue;
+                }
+                Spread recall = Spread.of(r);
+                table.stringColumn(2 + m).append(String.format(Locale.ROOT, "%.2f [%.2f–%.2f]", recall.mean(),
+                        recall.min(), recall.max()));
             }
         }
         return table;
@@ -251,8 +279,9 @@ public final class SeedComparison {
     public String toString() {
         StringBuilder text = new StringBuilder("SeedComparison[" + seeds + " seeds; ");
         for (String model : models) {
-            text.append(String.format(Locale.ROOT, "%s: %.4f [%.4f–%.4f] rank %d; ", model, mean(model), low(model),
-                    high(model), rank(model)));
+            Spread score = balancedAccuracy(model);
+            text.append(String.format(Locale.ROOT, "%s: %.4f [%.4f–%.4f] rank %d; ", model, score.mean(), score.min(),
+                    score.max(), rank(model)));
         }
         return text.substring(0, text.length() - 2) + "]";
     }

@@ -16,11 +16,12 @@
  *     weights and resampling did to the probabilities.</li>
  * <li>{@link dev.flatline.remedies.BinaryScores}: a model's scores for one class, for precision&ndash;recall
  *     and ROC curves (Tribuo's), a threshold chosen by cost, the Brier score and reliability bins.</li>
- * <li>{@link dev.flatline.remedies.Spread}: a measurement repeated over seeds or splits, and the rule that
- *     ranks two only when their spread separates them.</li>
+ * <li>{@link dev.flatline.remedies.Spread}: a measurement repeated over seeds or splits (mean, sd, range),
+ *     and the course's one ranking rule: two settings measured on the same seeds or splits are ranked
+ *     only when their paired difference's mean &plusmn; sd excludes 0.</li>
  * <li>{@link dev.flatline.remedies.ModelComparison}: before/after metrics of several models on one test set.</li>
- * <li>{@link dev.flatline.remedies.SeedComparison}: the same over several seeds and splits, with the range of
- * each score and a rank only where the ranges separate the models.</li>
+ * <li>{@link dev.flatline.remedies.SeedComparison}: the same over several seeds and splits, each score a
+ * {@code Spread}, ranked by {@code Spread}'s rule.</li>
  * </ul>
  *
  * <p>Every random choice takes a seed. Imports run one way: this package uses {@code dev.flatline.data}

@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The notebooks that rank remedies or optimisers do it over seeds, with the range beside each score:
- * a code cell shows a {@code SeedComparison}'s {@code table()} (mean, lowest, highest, and the rank the
- * spread supports; {@code SeedComparisonTest} checks those columns), and the prose reads the ranks.
+ * a code cell shows a {@code SeedComparison}'s {@code table()} (mean, sd, lowest, highest, the paired
+ * difference from the best, and the rank the spread supports; {@code SeedComparisonTest} checks those
+ * columns), another its {@code differences()} (every pair, the reason for each rank), and the prose
+ * reads the ranks.
  */
 class RankingsShowSpreadTest {
 
@@ -22,6 +24,7 @@ class RankingsShowSpreadTest {
         JsonNode cells = new ObjectMapper().readTree(Path.of(notebook).toFile()).get("cells");
         boolean comparedOverSeeds = false;
         boolean tableShown = false;
+        boolean pairsShown = false;
         boolean ranksRead = false;
         for (JsonNode cell : cells) {
             StringBuilder source = new StringBuilder();
@@ -30,12 +33,15 @@ class RankingsShowSpreadTest {
             if (cell.get("cell_type").asText().equals("code")) {
                 comparedOverSeeds |= text.contains("SeedComparison.seeds(");
                 tableShown |= text.matches("(?s).*\\w+\\.table\\(\\)\\s*$") && comparedOverSeeds;
+                pairsShown |= text.matches("(?s).*\\w+\\.differences\\(\\)\\s*$") && comparedOverSeeds;
             } else {
                 ranksRead |= comparedOverSeeds && text.contains("rank");
             }
         }
         assertTrue(comparedOverSeeds, notebook + ": no SeedComparison; a ranking needs its spread over seeds");
         assertTrue(tableShown, notebook + ": the SeedComparison's table (with its lowest/highest columns) is not shown");
+        assertTrue(pairsShown, notebook
+                + ": the SeedComparison's differences() (the paired verdicts behind each rank) is not shown");
         assertTrue(ranksRead, notebook + ": the prose after the comparison does not say what the ranks support");
     }
 }

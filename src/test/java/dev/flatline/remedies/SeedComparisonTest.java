@@ -29,22 +29,35 @@ class SeedComparisonTest {
                 .run();
 
         assertEquals(List.of(0, 1, 2), seen, "each seed trains each recipe once, with its seed");
-        assertEquals(1.0 / 6, comparison.low("majority"), 1e-12);
-        assertEquals(1.0 / 6, comparison.high("majority"), 1e-12);
-        assertTrue(comparison.high("tree") > comparison.low("tree"), "resplitting shows a spread: " + comparison);
+        assertEquals(1.0 / 6, comparison.balancedAccuracy("majority").min(), 1e-12);
+        assertEquals(1.0 / 6, comparison.balancedAccuracy("majority").max(), 1e-12);
+        assertTrue(comparison.balancedAccuracy("tree").max() > comparison.balancedAccuracy("tree").min(), "resplitting shows a spread: " + comparison);
         assertArrayEquals(comparison.balancedAccuracies("tree"), comparison.balancedAccuracies("tree again"));
 
-        assertTrue(comparison.separated("tree", "majority"), comparison.toString());
-        assertFalse(comparison.separated("tree", "tree again"), "identical ranges overlap");
+        assertTrue(comparison.ranksAbove("tree", "majority"), comparison.toString());
+        assertFalse(comparison.ranksAbove("majority", "tree"));
+        assertFalse(comparison.ranksAbove("tree", "tree again"), "identical runs are not separated");
         assertEquals(1, comparison.rank("tree"));
         assertEquals(1, comparison.rank("tree again"), "overlapping models share a rank");
         assertEquals(3, comparison.rank("majority"), "two models are clearly better");
 
         Table table = comparison.table();
-        assertEquals(List.of("model", "balanced accuracy (mean)", "lowest", "highest", "accuracy (mean)", "rank"),
-                table.columnNames());
+        assertEquals(List.of("model", "balanced accuracy (mean)", "sd", "lowest", "highest", "minus best, paired",
+                "accuracy (mean)", "rank"), table.columnNames());
         assertEquals("majority", table.stringColumn("model").get(2), "best mean first");
-        assertEquals(comparison.low("tree"), table.doubleColumn("lowest").get(0), 1e-12);
+        assertEquals(comparison.balancedAccuracy("tree").min(), table.doubleColumn("lowest").get(0), 1e-12);
+        assertEquals(comparison.balancedAccuracy("tree").sd(), table.doubleColumn("sd").get(0), 1e-12);
+        assertEquals("0.0000 ± 0.0000", table.stringColumn("minus best, paired").get(0));
+        Spread behind = Spread.paired(comparison.balancedAccuracies("majority"), comparison.balancedAccuracies("tree"));
+        assertTrue(behind.upper() < 0, "the majority is behind the best on every seed: " + behind);
+        assertEquals(3, table.intColumn("rank").get(2));
+
+        Table differences = comparison.differences();
+        assertEquals(List.of("model", "tree", "tree again", "majority"), differences.columnNames());
+        assertEquals("", differences.stringColumn("tree").get(0), "no difference of a model from itself");
+        assertTrue(differences.stringColumn("majority").get(0).endsWith(" above"), differences.print());
+        assertTrue(differences.stringColumn("tree").get(2).endsWith(" below"), differences.print());
+        assertEquals("+0.0000 ± 0.0000", differences.stringColumn("tree again").get(0), "not separated: no verdict");
 
         Table recalls = comparison.recallTable();
         assertEquals("test rows", recalls.columnNames().get(1));
@@ -59,7 +72,7 @@ class SeedComparisonTest {
         SeedComparison comparison = SeedComparison.seeds(2).on(Fixtures.glassTrain(), Fixtures.glass().test())
                 .add("tree", (rows, seed) -> new CARTClassificationTrainer(6).train(rows))
                 .run();
-        assertEquals(comparison.low("tree"), comparison.high("tree"), 1e-12);
+        assertEquals(0, comparison.balancedAccuracy("tree").sd(), 1e-12);
         assertEquals(2, comparison.seedCount());
     }
 
