@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.Model;
@@ -155,7 +160,13 @@ public final class Checkup {
             trainer = defaultNetwork(data.train().size()).build();
         }
         CheckContext context = new CheckContext(data, trainer, seed, budget);
-        context.model();
+        Metrics checked = context.metrics();
+        // The symptom needs only the data and the model's test predictions: its reference models train on a
+        // second core while the checks run on this one.
+        FutureTask<Symptom> measuring = new FutureTask<>(() -> Symptom.measure(data, checked, context.classes(), seed));
+        Thread symptomThread = new Thread(measuring, "flatline-symptom");
+        symptomThread.setDaemon(true);
+        symptomThread.start();
         List<Check> ordered = new ArrayList<>(checks);
         ordered.sort(Comparator.comparing(Check::cost)); // stable: catalogue order within a cost
         List<CheckResult> results = new ArrayList<>();
@@ -167,7 +178,7 @@ public final class Checkup {
         List<Finding> found = results.stream().flatMap(r -> r.findings().stream()).toList();
         Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
                 .findFirst();
-        Symptom symptom = Symptom.measure(data, context.metrics(), context.classes(), seed);
+        Symptom symptom = await(measuring);
         List<Trial> trials = tryRemedies(found, byId, context);
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
         // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
@@ -234,45 +245,126 @@ public final class Checkup {
                 .toList();
         List<Trial> trials = new ArrayList<>();
         CheckData trialData = data.subsampleTrain(TRIAL_ROWS, seed);
-        Metrics before = null;
-        Model<Label> beforeModel = null;
         Map<String, Fix> tried = new HashMap<>();
-        for (Finding finding : candidates) {
-            if (trials.size() >= maxTrials || context.secondsLeft() <= 0) {
-                break;
+        // The "before" fit and the remedies' fits are independent: they run side by side, in waves of as many
+        // remedies as trials are left, so that a remedy that cannot be applied leaves its place to the next.
+        ExecutorService fits = Executors.newFixedThreadPool(FIT_THREADS, r -> {
+            Thread t = new Thread(r, "flatline-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Metrics> before = null;
+            Model<Label>[] beforeModel = null;
+            int next = 0;
+            while (next < candidates.size() && trials.size() < maxTrials && context.secondsLeft() > 0) {
+                // Plan a wave (cheap: the fixes are built and applied, nothing is trained yet).
+                List<Planned> wave = new ArrayList<>();
+                while (next < candidates.size() && trials.size() + wave.size() < maxTrials) {
+                    Finding finding = candidates.get(next++);
+                    Optional<Planned> planned = plan(finding, byId, context, trialData);
+                    planned.ifPresent(wave::add);
+                }
+                if (wave.isEmpty()) {
+                    break;
+                }
+                if (before == null) {
+                    @SuppressWarnings("unchecked")
+                    Model<Label>[] holder = new Model[1];
+                    beforeModel = holder;
+                    before = fits.submit(() -> {
+                        holder[0] = trialData == data ? context.model() : context.fit(trainer, trialData.train());
+                        return trialData == data ? context.metrics() : context.evaluate(holder[0], trialData.test());
+                    });
+                }
+                Future<Metrics> beforeMetrics = before;
+                Model<Label>[] beforeHolder = beforeModel;
+                Map<Planned, Future<Optional<Metrics>>> afters = new HashMap<>();
+                for (Planned p : wave) {
+                    boolean shares = trials.stream().anyMatch(t -> t.fix().equals(p.fix().description()))
+                            || wave.stream().takeWhile(q -> q != p)
+                                    .anyMatch(q -> q.fix().description().equals(p.fix().description()));
+                    if (!shares) {
+                        afters.put(p, fits.submit(() -> tryOne(p, context, beforeMetrics, beforeHolder)));
+                    }
+                }
+                for (Planned p : wave) {
+                    Optional<Trial> same = trials.stream().filter(t -> t.fix().equals(p.fix().description()))
+                            .findFirst();
+                    if (same.isPresent()) {
+                        // Two findings with one remedy share its trial rather than retraining.
+                        trials.add(same.get().forFinding(p.finding().id()));
+                        continue;
+                    }
+                    Future<Optional<Metrics>> after = afters.get(p);
+                    Optional<Metrics> measured = after == null ? Optional.empty() : await(after);
+                    if (measured.isPresent()) {
+                        trials.add(Trial.of(p.finding().id(), p.fix().description(), p.fix().code(),
+                                trialData.train().size(), await(beforeMetrics), measured.get()));
+                        tried.put(p.finding().id(), p.fix());
+                    }
+                }
             }
-            Optional<Fix> fix;
-            try {
-                fix = byId.get(finding.id()).fix(finding, context);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (fix.isEmpty()) {
-                continue;
-            }
-            Optional<Trial> same = trials.stream().filter(t -> t.fix().equals(fix.get().description())).findFirst();
-            if (same.isPresent()) {
-                // Two findings with one remedy share its trial rather than retraining.
-                trials.add(same.get().forFinding(finding.id()));
-                continue;
-            }
-            if (before == null) {
-                beforeModel = trialData == data ? context.model() : context.fit(trainer, trialData.train());
-                before = trialData == data ? context.metrics() : context.evaluate(beforeModel, trialData.test());
-            }
-            try {
-                Fix.Attempt attempt = fix.get().apply(trialData, trainer);
-                Model<Label> fixed = attempt.retrain() ? context.fit(attempt.trainer(), attempt.data().train())
-                        : beforeModel;
-                Metrics after = context.evaluate(fixed, attempt.data().test());
-                trials.add(Trial.of(finding.id(), fix.get().description(), fix.get().code(),
-                        trialData.train().size(), before, after));
-                tried.put(finding.id(), fix.get());
-            } catch (RuntimeException e) {
-                // A remedy that cannot be applied to this trainer or data is simply not tried.
-            }
+        } finally {
+            fits.shutdownNow();
         }
         return onTopOfTunedRate(trials, tried, trialData, context);
+    }
+
+    /** Threads that fit remedies side by side (two cores are common; more would each need memory). */
+    static final int FIT_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    /** A remedy ready to be tried: its finding, fix and the changed trainer and data. */
+    private record Planned(Finding finding, Fix fix, Fix.Attempt attempt) {
+    }
+
+    /** The finding's remedy applied to the trial data, if it has one that applies to this trainer and data. */
+    private Optional<Planned> plan(Finding finding, Map<String, Check> byId, CheckContext context, CheckData trialData) {
+        try {
+            Optional<Fix> fix = byId.get(finding.id()).fix(finding, context);
+            return fix.map(f -> new Planned(finding, f, f.apply(trialData, trainer)));
+        } catch (RuntimeException e) {
+            // A remedy that cannot be applied to this trainer or data is simply not tried.
+            return Optional.empty();
+        }
+    }
+
+    /** The remedy's "after" metrics; empty when the budget is spent or the remedy fails to train. */
+    private static Optional<Metrics> tryOne(Planned p, CheckContext context, Future<Metrics> before,
+            Model<Label>[] beforeModel) {
+        if (context.secondsLeft() <= 0) {
+            return Optional.empty();
+        }
+        try {
+            Model<Label> fixed;
+            if (p.attempt().retrain()) {
+                fixed = context.fit(p.attempt().trainer(), p.attempt().data().train());
+            } else {
+                await(before);
+                fixed = beforeModel[0];
+            }
+            return Optional.of(context.evaluate(fixed, p.attempt().data().test()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A result computed on another thread; its failure is this checkup's, as if computed on this thread. */
+    private static <T> T await(Future<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a fit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

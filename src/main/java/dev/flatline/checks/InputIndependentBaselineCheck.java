@@ -3,7 +3,14 @@ package dev.flatline.checks;
 import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.nn.MlpTrainer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
@@ -29,14 +36,21 @@ public final class InputIndependentBaselineCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) {
-        CheckData zeroed = context.quickData().zeroedInputs();
+        CheckData quick = context.quickData();
+        // Every zeroed test row is the same input, so a model predicts one class for all of them: zero and
+        // predict one row, and score that class against every test row's label.
+        MutableDataset<Label> oneRow = CheckData.empty("one test row");
+        if (quick.test().size() > 0) {
+            oneRow.add(quick.test().getExample(0).copy());
+        }
+        CheckData zeroed = quick.withTest(oneRow).zeroedInputs();
         Trainer<Label> trainer = context.trainer();
         if (trainer instanceof MlpTrainer mlp) {
             int rows = zeroed.train().size();
             trainer = CheckContext.forRows(mlp, rows, rows, mlp.settings().epochs(),
                     mlp.settings().batchSize());
         }
-        double zero = context.evaluate(context.fit(trainer, zeroed.train()), zeroed.test()).balancedAccuracy();
+        double zero = zeroInputScore(context.fit(trainer, zeroed.train()), zeroed.test(), quick.test(), context);
         double real = context.metrics().balancedAccuracy();
         if (real > zero + MARGIN) {
             return CheckResult.healthy(id(), String.format(Locale.ROOT,
@@ -50,5 +64,20 @@ public final class InputIndependentBaselineCheck implements Check {
                 Remedy.advice("Check that the features reach the model (scaling, preprocessing) and that training "
                         + "works at all: see the learning-rate, single-example-overfit and feature-scale checks."),
                 Notebooks.ONE_EXAMPLE));
+    }
+
+    /** Balanced accuracy on the test labels of the one class a model predicts for the all-zero input. */
+    private static double zeroInputScore(Model<Label> model, Dataset<Label> zeroRow, Dataset<Label> test,
+            CheckContext context) {
+        if (zeroRow.size() == 0) {
+            return context.evaluate(model, test).balancedAccuracy();
+        }
+        String predicted = model.predict(zeroRow.getExample(0)).getOutput().getLabel();
+        List<String> truth = new ArrayList<>(test.size());
+        for (Example<Label> e : test) {
+            truth.add(e.getOutput().getLabel());
+        }
+        return Metrics.of(truth, Collections.nCopies(truth.size(), predicted), context.classes(), 0)
+                .balancedAccuracy();
     }
 }

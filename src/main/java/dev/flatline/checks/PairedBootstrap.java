@@ -40,31 +40,29 @@ public final class PairedBootstrap {
         int[] b = codes(before, index);
         int[] a = codes(after, index);
         int k = index.size();
+        // Each row reduces to one of 4k kinds (its class, and whether each model got it right), so a resample
+        // is a count of kinds: one draw and one increment per row, no models re-evaluated.
+        int[] kind = new int[n];
+        for (int i = 0; i < n; i++) {
+            kind[i] = 4 * t[i] + (b[i] == t[i] ? 2 : 0) + (a[i] == t[i] ? 1 : 0);
+        }
         double[] diffs = new double[RESAMPLES];
         SplittableRandom random = new SplittableRandom(SEED);
-        long[] support = new long[k];
-        long[] hitsBefore = new long[k];
-        long[] hitsAfter = new long[k];
+        int[] drawn = new int[4 * k];
         for (int r = 0; r < RESAMPLES; r++) {
-            Arrays.fill(support, 0);
-            Arrays.fill(hitsBefore, 0);
-            Arrays.fill(hitsAfter, 0);
+            Arrays.fill(drawn, 0);
             for (int i = 0; i < n; i++) {
-                int row = random.nextInt(n);
-                int c = t[row];
-                support[c]++;
-                if (b[row] == c) {
-                    hitsBefore[c]++;
-                }
-                if (a[row] == c) {
-                    hitsAfter[c]++;
-                }
+                drawn[kind[random.nextInt(n)]]++;
             }
             double sum = 0;
             int present = 0;
             for (int c = 0; c < k; c++) {
-                if (support[c] > 0) {
-                    sum += (double) (hitsAfter[c] - hitsBefore[c]) / support[c];
+                int both = drawn[4 * c + 3];
+                int onlyBefore = drawn[4 * c + 2];
+                int onlyAfter = drawn[4 * c + 1];
+                int support = both + onlyBefore + onlyAfter + drawn[4 * c];
+                if (support > 0) {
+                    sum += (double) (onlyAfter - onlyBefore) / support;
                     present++;
                 }
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -66,6 +67,9 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         StratifiedSplit split = StratifiedSplit.split(labels, 1 - REFERENCE_TRAIN_SHARE, seed);
         CheckData onTest = data.withTrain(rows(sample, split.trainRows(), "reference training rows"));
         CheckData onHeldOut = onTest.withTest(rows(sample, split.heldOutRows(), "reference held-out rows"));
+        // Both logistic regressions share one standardised copy of each part (made on first use).
+        Supplier<CheckData> standardisedOnTest = memoised(onTest::standardisedCopy);
+        Supplier<CheckData> standardisedOnHeldOut = memoised(onHeldOut::standardisedCopy);
         double best = -1;
         String bestName = "";
         Metrics bestOnTest = null;
@@ -74,8 +78,8 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 "logistic regression, balanced class weights")) {
             boolean logistic = kind.startsWith("logistic");
             // One fit per kind, scored on both parts (standardising is fitted on the same training rows).
-            CheckData scaledTest = logistic ? onTest.standardisedCopy() : onTest;
-            CheckData scaledHeldOut = logistic ? onHeldOut.standardisedCopy() : onHeldOut;
+            CheckData scaledTest = logistic ? standardisedOnTest.get() : onTest;
+            CheckData scaledHeldOut = logistic ? standardisedOnHeldOut.get() : onHeldOut;
             Dataset<Label> train = kind.endsWith("weights")
                     ? ClassWeights.balanced(scaledTest.train()).applyTo(scaledTest.train()) : scaledTest.train();
             Trainer<Label> trainer = logistic ? new LogisticRegressionTrainer() : new CARTClassificationTrainer();
@@ -109,6 +113,16 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         boolean farBelow = gap > FAR_BELOW && gap > margin;
         return new Symptom(!never.isEmpty() || farBelow, model.balancedAccuracy(), best, bestName, never, gap,
                 margin, "");
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> compute) {
+        List<T> value = new ArrayList<>(1);
+        return () -> {
+            if (value.isEmpty()) {
+                value.add(compute.get());
+            }
+            return value.get(0);
+        };
     }
 
     private static Dataset<Label> rows(Dataset<Label> from, int[] rows, String what) {
