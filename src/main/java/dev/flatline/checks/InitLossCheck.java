@@ -56,7 +56,9 @@ public final class InitLossCheck implements Check {
             return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
                     "The class priors' entropy (%.3f) is far below ln K (%.3f): starting the output bias at the log "
                             + "priors would save the first steps of learning them.", prior, lnK), evidence(numbers),
-                    new Remedy("Start the output bias at the log class priors (B2).",
+                    new Remedy("Start the output bias at the log class priors (B2) -- but not together with balanced "
+                            + "class weights or resampled data: those train towards equal classes, where ln K is "
+                            + "already the right start (notebook 03).",
                             "MlpTrainer.builder().outputBiasFromPriors(true)"), Notebooks.ARCHITECTURE));
         }
         return CheckResult.healthy(id(), String.format(Locale.ROOT, "initial loss %.3f, expected about %.3f",
