@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Statistics over every row of a data set too large to load: class counts, each feature column's
@@ -57,31 +58,23 @@ public record DataSummary(String source, String target, List<String> featureName
 
     /** Features constant over every row. */
     public List<String> constantFeatures() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < columns.size(); j++) {
-            if (columns.get(j).constant()) {
-                out.add(featureNames.get(j));
-            }
-        }
-        return out;
+        return featuresWhere(ColumnSummary::constant);
     }
 
     /** Features that are not constant but nearly so over every row (see {@link ColumnSummary#nearConstant()}). */
     public List<String> nearConstantFeatures() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < columns.size(); j++) {
-            if (columns.get(j).nearConstant()) {
-                out.add(featureNames.get(j));
-            }
-        }
-        return out;
+        return featuresWhere(ColumnSummary::nearConstant);
     }
 
     /** Features whose every value is a whole number. */
     public List<String> integerValuedFeatures() {
+        return featuresWhere(ColumnSummary::wholeNumbers);
+    }
+
+    private List<String> featuresWhere(Predicate<ColumnSummary> test) {
         List<String> out = new ArrayList<>();
         for (int j = 0; j < columns.size(); j++) {
-            if (columns.get(j).wholeNumbers()) {
+            if (test.test(columns.get(j))) {
                 out.add(featureNames.get(j));
             }
         }
