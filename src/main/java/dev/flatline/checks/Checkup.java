@@ -178,14 +178,23 @@ public final class Checkup {
         List<Finding> found = results.stream().flatMap(r -> r.findings().stream()).toList();
         Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
                 .findFirst();
-        Symptom symptom = await(measuring);
+        Symptom measured = await(measuring);
         List<Trial> trials = tryRemedies(found, byId, context);
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
         // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
+        // Where the reference models, trained on the same rows, show no gap but the learning curve proves the
+        // rows too few, the model is as good as these rows allow and the rows are the cause: the symptom is
+        // the curve's, and the cause is named by that evidence even if some remedy also lifts the model a
+        // little (that remedy is an improvement). Where the references show the gap, the network falls short
+        // of what these very rows allow, so a remedy's proven lift names the cause first.
+        Symptom symptom = !measured.present() && provenByEvidence.isPresent()
+                ? measured.dataLimited(String.valueOf(provenByEvidence.get().evidence().get("proven_by")))
+                : measured;
         Optional<Trial> best = mostLikely(trials);
-        Optional<Finding> root = best.filter(t -> symptom.present())
-                .flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
-                .or(() -> symptom.present() ? provenByEvidence : Optional.empty());
+        Optional<Finding> root = measured.present()
+                ? best.flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
+                        .or(() -> provenByEvidence)
+                : provenByEvidence;
         List<Finding> ranked = rank(found, trials, root);
         List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lowerBound).reversed())
                 .toList();

@@ -70,7 +70,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         // Both logistic regressions share one standardised copy of each part (made on first use).
         Supplier<CheckData> standardisedOnTest = memoised(onTest::standardisedCopy);
         Supplier<CheckData> standardisedOnHeldOut = memoised(onHeldOut::standardisedCopy);
-        double best = -1;
+        double best = -1; // the test part always counts, so some reference is scored
         String bestName = "";
         Metrics bestOnTest = null;
         List<Map<String, Double>> recalls = new ArrayList<>();
@@ -86,7 +86,16 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             Model<Label> m = trainer.train(train);
             for (CheckData part : List.of(scaledTest, scaledHeldOut)) {
                 Metrics metrics = Metrics.of(m, part.test(), classes);
-                recalls.add(metrics.recall());
+                // A recall, or a balanced accuracy, read off fewer than MIN_TEST_ROWS rows of a class is chance
+                // (a few training rows hold out one or two of a class): only classes with enough rows count.
+                Map<String, Double> recall = new java.util.HashMap<>(metrics.recall());
+                recall.keySet().removeIf(c -> metrics.trueCounts().getOrDefault(c, 0L) < MIN_TEST_ROWS);
+                recalls.add(recall);
+                boolean everyClassCounted = classes.stream()
+                        .allMatch(c -> metrics.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS);
+                if (part == scaledHeldOut && !everyClassCounted) {
+                    continue;
+                }
                 if (metrics.balancedAccuracy() > best) {
                     best = metrics.balancedAccuracy();
                     bestName = kind + " on " + (part == scaledTest ? "the test part" : "held-out training rows");
