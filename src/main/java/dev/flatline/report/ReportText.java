@@ -63,6 +63,9 @@ public final class ReportText {
             Finding root = report.rootCause().get();
             s.append(String.format(Locale.ROOT, "%nLikely root cause: %s — %s%n", root.id(), root.title()));
             s.append("  tried: ").append(trialLine(trial.get())).append('\n');
+            if (root.evidence().containsKey("proven_by")) {
+                s.append("  proven by: ").append(root.evidence().get("proven_by")).append('\n');
+            }
             if (!root.remedy().code().isEmpty()) {
                 s.append("  fix:   ").append(root.remedy().code()).append('\n');
             }
