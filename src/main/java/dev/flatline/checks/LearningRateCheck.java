@@ -73,9 +73,12 @@ public final class LearningRateCheck implements Check {
                 : sweep.deadUnits()[c] >= 0.9 ? String.format(Locale.ROOT, "%.0f%% of a layer's units die",
                 100 * sweep.deadUnits()[c]) : "it learns less")
                 : sweep.stalled(c) ? "the loss barely moves" : "it learns too slowly";
-        String title = String.format(Locale.ROOT, "The learning rate %s is too %s: %s; rate %s reaches balanced "
-                        + "accuracy %.3f instead of %.3f.", sweep.current(), tooHigh ? "high" : "low", why,
-                sweep.bestRate(), sweep.balancedAccuracy()[b], sweep.balancedAccuracy()[c]);
+        // The sweep's fits are short and on a sample: its numbers are said to be the sweep's, so that they are
+        // not read as the model's (the model's own score is the report's one "before").
+        String title = String.format(Locale.ROOT, "The learning rate %s is too %s: %s; in a short sweep on %d "
+                        + "training rows, rate %s reaches balanced accuracy %.3f where %s reaches %.3f.",
+                sweep.current(), tooHigh ? "high" : "low", why, sweep.rows(), sweep.bestRate(),
+                sweep.balancedAccuracy()[b], sweep.current(), sweep.balancedAccuracy()[c]);
         return CheckResult.problem(id(), new Finding(id(), severity, title, evidence(
                 "current_rate", sweep.current(),
                 "best_rate", sweep.bestRate(),
