@@ -12,8 +12,11 @@ import org.tribuo.classification.Label;
  * @param rows                  training rows of each fit, ascending
  * @param trainBalancedAccuracy balanced accuracy on the rows it was trained on
  * @param testBalancedAccuracy  balanced accuracy on the test part
+ * @param lastGainMargin        the 95% margin of {@link #lastGain()} (paired bootstrap over the test rows of
+ *                              the two largest fits' predictions)
  */
-public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[] testBalancedAccuracy) {
+public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[] testBalancedAccuracy,
+                            double lastGainMargin) {
 
     /** Fractions of the largest subset that are fitted. */
     private static final double[] FRACTIONS = {0.125, 0.25, 0.5, 1.0};
@@ -27,6 +30,7 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
         int[] rows = new int[FRACTIONS.length];
         double[] train = new double[rows.length];
         double[] test = new double[rows.length];
+        Metrics[] onTest = new Metrics[rows.length];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = Math.max(Math.min(largest, 2 * k), (int) Math.round(FRACTIONS[i] * largest));
             CheckData part = data.subsampleTrain(rows[i], context.seed() + i);
@@ -38,10 +42,14 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
             }
             Model<Label> model = context.fit(trainer, part.train());
             train[i] = context.evaluate(model, part.train()).balancedAccuracy();
-            test[i] = context.evaluate(model, part.test()).balancedAccuracy();
+            onTest[i] = context.evaluate(model, part.test());
+            test[i] = onTest[i].balancedAccuracy();
             rows[i] = part.train().size();
         }
-        return new LearningCurve(rows, train, test);
+        int n = rows.length;
+        double margin = PairedBootstrap.margin(onTest[n - 1].trueLabels(), onTest[n - 2].predictedLabels(),
+                onTest[n - 1].predictedLabels());
+        return new LearningCurve(rows, train, test, margin);
     }
 
     /** Test balanced accuracy gained by doubling the data the last time. */

@@ -47,18 +47,25 @@ public final class LearningCurveCheck implements Check {
                     new Remedy("Fix training first (learning rate, epochs), then add capacity.",
                             "MlpTrainer.builder()...hidden(128, 128).epochs(30)"), Notebooks.DATA_VOLUME));
         }
-        if (curve.lastGain() >= PROVEN && curve.slopePerDoubling() >= PROVEN) {
+        // Proof needs the curve to end at the whole training part: on large data it stops at a sample, and a
+        // curve still rising there says the rows not yet used would help, not that the data are too few.
+        boolean wholeTrainingPart = curve.rows()[last] >= context.data().train().size();
+        if (wholeTrainingPart && curve.lastGain() >= PROVEN && curve.slopePerDoubling() >= PROVEN
+                && curve.lastGain() > curve.lastGainMargin()) {
             // Too little data is proven by the curve itself, not by a retrain: every doubling so far lifted
-            // the model, and the last one still did.
-            Object[] proof = java.util.Arrays.copyOf(numbers, numbers.length + 4);
+            // the model, and the last one still did, by more than its noise on the test rows.
+            Object[] proof = java.util.Arrays.copyOf(numbers, numbers.length + 6);
             proof[numbers.length] = "slope_per_doubling";
             proof[numbers.length + 1] = curve.slopePerDoubling();
-            proof[numbers.length + 2] = "proven_by";
-            proof[numbers.length + 3] = "learning-curve slope";
+            proof[numbers.length + 2] = "last_doubling_gain_margin";
+            proof[numbers.length + 3] = curve.lastGainMargin();
+            proof[numbers.length + 4] = "proven_by";
+            proof[numbers.length + 5] = String.format(Locale.ROOT, "learning-curve slope %+.3f per doubling, last "
+                    + "doubling %+.3f ± %.3f", curve.slopePerDoubling(), curve.lastGain(), curve.lastGainMargin());
             return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
-                    "Too little training data: test balanced accuracy rises %.3f per doubling of the rows (+%.3f from "
-                            + "%d to %d rows) and has not levelled off.", curve.slopePerDoubling(), curve.lastGain(),
-                    curve.rows()[last - 1], curve.rows()[last]), evidence(proof),
+                    "Too little training data: test balanced accuracy rises %.3f per doubling of the rows (+%.3f ± "
+                            + "%.3f from %d to %d rows) and has not levelled off.", curve.slopePerDoubling(),
+                    curve.lastGain(), curve.lastGainMargin(), curve.rows()[last - 1], curve.rows()[last]), evidence(proof),
                     Remedy.advice("Collect more training rows (the curve says each doubling is worth about "
                             + String.format(Locale.ROOT, "%.2f", curve.slopePerDoubling())
                             + " balanced accuracy), or augment them (R5, R20)."),

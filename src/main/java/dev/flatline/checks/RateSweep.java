@@ -87,6 +87,21 @@ public record RateSweep(double[] rates, double[] balancedAccuracy, double[] init
         return best;
     }
 
+    /**
+     * Decades (log10 of the ratio) between the trainer's own rate and the nearest rate that works, that is
+     * scores within {@code margin} balanced accuracy of the best rate and does not break the model.
+     */
+    public double decadesFromWorking(double margin) {
+        double best = balancedAccuracy[bestIndex()];
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < rates.length; i++) {
+            if (balancedAccuracy[i] >= best - margin && !broken(i)) {
+                nearest = Math.min(nearest, Math.abs(Math.log10(rates[i] / current)));
+            }
+        }
+        return nearest;
+    }
+
     /** The best rate found. */
     public double bestRate() {
         return rates[bestIndex()];

@@ -39,9 +39,15 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param gapMargin          the gap's 95% margin (paired bootstrap over test rows)
  * @param dataLimit          where the reference is held back by the same few rows, the learning curve's
  *                           evidence that more data would lift the model far; empty otherwise
+ * @param weightsLift        on the test part, what balanced class weights add to a reference model of one
+ *                           kind (the kind where the lift's lower bound is largest): the imbalance's own
+ *                           controlled experiment, same model and rows with and without weights
+ * @param weightsLiftMargin  that lift's 95% margin (paired bootstrap over the test rows)
+ * @param weightsReference   the reference kind that {@code weightsLift} is measured on
  */
 public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
-                      List<String> neverPredicted, double gap, double gapMargin, String dataLimit) {
+                      List<String> neverPredicted, double gap, double gapMargin, String dataLimit,
+                      double weightsLift, double weightsLiftMargin, String weightsReference) {
 
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
@@ -70,10 +76,11 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         // Both logistic regressions share one standardised copy of each part (made on first use).
         Supplier<CheckData> standardisedOnTest = memoised(onTest::standardisedCopy);
         Supplier<CheckData> standardisedOnHeldOut = memoised(onHeldOut::standardisedCopy);
-        double best = -1;
+        double best = -1; // the test part always counts, so some reference is scored
         String bestName = "";
         Metrics bestOnTest = null;
         List<Map<String, Double>> recalls = new ArrayList<>();
+        Map<String, Metrics> testMetrics = new java.util.HashMap<>();
         for (String kind : List.of("CART tree", "logistic regression", "CART tree, balanced class weights",
                 "logistic regression, balanced class weights")) {
             boolean logistic = kind.startsWith("logistic");
@@ -86,7 +93,19 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             Model<Label> m = trainer.train(train);
             for (CheckData part : List.of(scaledTest, scaledHeldOut)) {
                 Metrics metrics = Metrics.of(m, part.test(), classes);
-                recalls.add(metrics.recall());
+                if (part == scaledTest) {
+                    testMetrics.put(kind, metrics);
+                }
+                // A recall, or a balanced accuracy, read off fewer than MIN_TEST_ROWS rows of a class is chance
+                // (a few training rows hold out one or two of a class): only classes with enough rows count.
+                Map<String, Double> recall = new java.util.HashMap<>(metrics.recall());
+                recall.keySet().removeIf(c -> metrics.trueCounts().getOrDefault(c, 0L) < MIN_TEST_ROWS);
+                recalls.add(recall);
+                boolean everyClassCounted = classes.stream()
+                        .allMatch(c -> metrics.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS);
+                if (part == scaledHeldOut && !everyClassCounted) {
+                    continue;
+                }
                 if (metrics.balancedAccuracy() > best) {
                     best = metrics.balancedAccuracy();
                     bestName = kind + " on " + (part == scaledTest ? "the test part" : "held-out training rows");
@@ -111,8 +130,23 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         double margin = PairedBootstrap.margin(model.trueLabels(), model.predictedLabels(),
                 bestOnTest.predictedLabels());
         boolean farBelow = gap > FAR_BELOW && gap > margin;
+        double weightsLift = 0;
+        double weightsMargin = 0;
+        String weightsKind = "";
+        for (String kind : List.of("CART tree", "logistic regression")) {
+            Metrics plain = testMetrics.get(kind);
+            Metrics weighted = testMetrics.get(kind + ", balanced class weights");
+            double lift = weighted.balancedAccuracy() - plain.balancedAccuracy();
+            double liftMargin = PairedBootstrap.margin(plain.trueLabels(), plain.predictedLabels(),
+                    weighted.predictedLabels());
+            if (weightsKind.isEmpty() || lift - liftMargin > weightsLift - weightsMargin) {
+                weightsLift = lift;
+                weightsMargin = liftMargin;
+                weightsKind = kind;
+            }
+        }
         return new Symptom(!never.isEmpty() || farBelow, model.balancedAccuracy(), best, bestName, never, gap,
-                margin, "");
+                margin, "", weightsLift, weightsMargin, weightsKind);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> compute) {
@@ -139,7 +173,12 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
      */
     Symptom dataLimited(String evidence) {
         return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
-                evidence);
+                evidence, weightsLift, weightsLiftMargin, weightsReference);
+    }
+
+    /** Whether balanced class weights lift a reference model by more than {@code least} and its noise. */
+    public boolean weightsLiftReference(double least) {
+        return weightsLift >= least && weightsLift - weightsLiftMargin > 0;
     }
 
     /** The verdict in a sentence, e.g. for the terminal and the report's first line. */

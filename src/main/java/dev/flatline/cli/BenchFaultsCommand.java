@@ -71,11 +71,21 @@ public final class BenchFaultsCommand implements Callable<Integer> {
             for (Fault fault : kinds) {
                 for (long seed = 0; seed < seeds; seed++) {
                     Duration time = Duration.ofMillis(Math.round(budget * 1000));
+                    long t0 = System.nanoTime();
+                    dev.flatline.checks.Report report = FaultBenchmark.report(name, fault, seed, time);
+                    Case c = FaultBenchmark.outcome(name, fault, seed, report, (System.nanoTime() - t0) / 1e9);
                     if (reports) {
-                        System.out.print(dev.flatline.report.ReportText.summary(
-                                FaultBenchmark.report(name, fault, seed, time)));
+                        System.out.print(dev.flatline.report.ReportText.summary(report));
+                        report.learningCurve().ifPresent(lc -> System.out.println("  learning curve: rows "
+                                + Arrays.toString(lc.rows()) + ", test balanced accuracy "
+                                + Arrays.toString(Arrays.stream(lc.testBalancedAccuracy())
+                                        .mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).toArray())
+                                + String.format(Locale.ROOT, ", last doubling %+.3f ± %.3f, slope %+.3f", lc.lastGain(),
+                                lc.lastGainMargin(), lc.slopePerDoubling())));
+                        report.trials().forEach(t -> System.out.println("  trial " + t.finding() + ": " + t.fix()
+                                + String.format(Locale.ROOT, " %.3f -> %.3f, lift %s%s", t.before().balancedAccuracy(),
+                                t.after().balancedAccuracy(), t.liftText(), t.significant() ? " (significant)" : "")));
                     }
-                    Case c = FaultBenchmark.run(name, fault, seed, time);
                     cases.add(c);
                     System.out.println(c.row() + (c.correct() ? "" : "  <- miss"));
                 }

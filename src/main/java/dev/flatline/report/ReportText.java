@@ -63,6 +63,9 @@ public final class ReportText {
             Finding root = report.rootCause().get();
             s.append(String.format(Locale.ROOT, "%nLikely root cause: %s — %s%n", root.id(), root.title()));
             s.append("  tried: ").append(trialLine(trial.get())).append('\n');
+            if (root.evidence().containsKey("proven_by")) {
+                s.append("  proven by: ").append(root.evidence().get("proven_by")).append('\n');
+            }
             if (!root.remedy().code().isEmpty()) {
                 s.append("  fix:   ").append(root.remedy().code()).append('\n');
             }
@@ -70,6 +73,11 @@ public final class ReportText {
                 s.append("  within the noise of it: ").append(rival.finding()).append(" (lift ")
                         .append(rival.liftText()).append("): the test rows cannot tell these apart; fix both.\n");
             }
+        } else if (report.rootCause().isPresent()) {
+            // Proven by evidence (e.g. the learning curve's slope), not by a retrain.
+            Finding root = report.rootCause().get();
+            s.append(String.format(Locale.ROOT, "%nLikely root cause: %s — %s%n  proven by: %s (evidence, no "
+                    + "retrain)%n", root.id(), root.title(), root.evidence().get("proven_by")));
         } else {
             s.append('\n').append(noRootCause(report)).append('\n');
         }

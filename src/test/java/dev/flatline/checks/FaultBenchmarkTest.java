@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reduced injected-fault benchmark (the whole one is {@code ./flatline bench faults}): healthy controls
- * get no root cause, and the configuration and test-side faults are named top-1 with a lift beyond its
- * noise.
+ * get no root cause, the configuration and test-side faults are named top-1 with a lift beyond its
+ * noise, a strong imbalance is named, and a fault that measurably did no harm gets no root cause.
  */
 class FaultBenchmarkTest {
 
@@ -44,5 +44,26 @@ class FaultBenchmarkTest {
         }
         assertTrue(FaultBenchmark.totals(cases).startsWith("faults named top-1: 8/8 (100.0%)"),
                 FaultBenchmark.totals(cases));
+    }
+
+    @Test
+    void strongImbalanceIsNamedBeyondItsNoise() {
+        Case c = FaultBenchmark.run("credit-g", Fault.CLASS_IMBALANCE, 0, BUDGET);
+        assertFalse(c.noEffect(), c::row);
+        assertTrue(c.symptom(), c::row);
+        assertEquals("class-imbalance", c.named(), c::row);
+    }
+
+    @Test
+    void aFaultWithoutMeasurableHarmGetsNoRootCause() {
+        // A fiftieth of wine's training rows (3 per class) still separates its three cultivars: the clean and
+        // the faulty model cannot be told apart on the 36 test rows, so there is no fault to find.
+        Case c = FaultBenchmark.run("wine", Fault.TOO_LITTLE_DATA, 0, BUDGET);
+        assertTrue(c.noEffect(), c::row);
+        assertTrue(c.harm() < c.harmMargin(), c::row);
+        assertEquals("", c.named(), c::row);
+        assertTrue(c.correct(), c::row);
+        assertTrue(FaultBenchmark.totals(List.of(c)).contains("faults with no effect: 1 (0 given a root cause)"),
+                FaultBenchmark.totals(List.of(c)));
     }
 }

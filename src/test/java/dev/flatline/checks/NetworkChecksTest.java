@@ -81,6 +81,26 @@ class NetworkChecksTest {
     }
 
     @Test
+    void aRateIsFarOutsideOnlyWhenMoreThanADecadeFromEveryRateThatWorks() {
+        // Rates 1e-4..1e-1: 1e-3 and 1e-2 work (within the margin of the best, 0.90), 1e-1 collapses.
+        double[] rates = {1e-4, 1e-3, 1e-2, 1e-1};
+        double[] balanced = {0.70, 0.88, 0.90, 0.14};
+        double[] loss = {0.9, 0.4, 0.3, 2.0};
+        int[] predicted = {3, 3, 3, 1};
+        double[] dead = {0, 0, 0, 0};
+        RateSweep nextTo = new RateSweep(rates, balanced, loss.clone(), loss, predicted, dead, 1e-4, 100);
+        assertEquals(1.0, nextTo.decadesFromWorking(LearningRateCheck.MARGIN), 1e-9,
+                "1e-4 is one decade from 1e-3: next to the working rates, a tuning option");
+        RateSweep far = new RateSweep(rates, balanced, loss.clone(), loss, predicted, dead, 1e-1, 100);
+        assertEquals(1.0, far.decadesFromWorking(LearningRateCheck.MARGIN), 1e-9);
+        assertTrue(far.broken(3), "a rate that collapses the model is a cause however near a working one");
+        RateSweep twoDecades = new RateSweep(new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1},
+                new double[] {0.30, 0.70, 0.88, 0.90, 0.14}, new double[5], new double[] {0.9, 0.9, 0.4, 0.3, 2.0},
+                new int[] {3, 3, 3, 3, 1}, new double[5], 1e-5, 100);
+        assertEquals(2.0, twoDecades.decadesFromWorking(LearningRateCheck.MARGIN), 1e-9);
+    }
+
+    @Test
     void deadUnitsFindsAKilledLayerAndNotAHealthyNetwork() {
         LabelledData shuttle = Datasets.shuttle().standardised().subsampleTrain(8000, 0);
         var collapsing = smallMlp().hidden(32, 32).epochs(5).batchSize(64).learningRate(0.3).build();
