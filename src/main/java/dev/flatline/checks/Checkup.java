@@ -180,6 +180,9 @@ public final class Checkup {
                 .findFirst();
         Symptom symptom = await(measuring);
         List<Trial> trials = tryRemedies(found, byId, context);
+        // Where the best single remedy leaves the model short of the reference, the next candidates are tried.
+        Optional<Repair> repair = Repair.after(symptom, trials, found, byId, context, trainer,
+                data.subsampleTrain(TRIAL_ROWS, seed));
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
         // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
         Optional<Trial> best = mostLikely(trials);
@@ -192,7 +195,7 @@ public final class Checkup {
         return new Report(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
                 data.classCounts().asMap(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
                 context.metrics(), context.fitSeconds(), symptom, ranked, root, sortedTrials, results,
-                context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
+                repair, context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
                 (System.nanoTime() - t0) / 1e9);
     }
 
