@@ -39,8 +39,11 @@ import org.tribuo.classification.Label;
  */
 public record Repair(List<Step> steps, Optional<Trial> combined, double reference, double finalAfter, String stop) {
 
-    /** "Within a few points" of the reference: a model this close to it (or above) needs no more repair. */
-    public static final double WITHIN = 0.03;
+    /**
+     * "Within a few points" of the reference: a model this close to it (or above) needs no more repair. The
+     * symptom's threshold, so that the symptom and the repair agree on when a model is close enough.
+     */
+    public static final double WITHIN = Symptom.FAR_BELOW;
     /** Most candidates one repair tries. */
     public static final int MAX_STEPS = 6;
     /** Share of each class of the training part held out to choose which changes to keep. */

@@ -46,7 +46,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
     /** The model is "far below" the data's reach when its balanced accuracy trails the reference by more. */
-    public static final double FAR_BELOW = 0.10;
+    public static final double FAR_BELOW = 0.03;
     /** A never-predicted class counts only with at least this many test rows (fewer is chance). */
     public static final int MIN_TEST_ROWS = 3;
     /** Training rows the reference models use at most (a stratified sample above it). */
