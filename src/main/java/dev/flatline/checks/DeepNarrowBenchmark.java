@@ -30,7 +30,8 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  *
  * <p>The reference is the best test balanced accuracy of three models trained on the same training part
  * (independent of the checkup's own references): a Tribuo CART tree, a Tribuo logistic regression, and a
- * shallow network of {@link #REFERENCE_HIDDEN} tanh units with the checkup's default settings. The
+ * shallow network of {@link Symptom#SHALLOW_NETWORK} tanh units with the checkup's default settings (the
+ * symptom's own references train on a share of the training part only). The
  * networks are {@link Checkup#defaultNetwork(int)} with the case's depth, width, activation and seed.
  */
 public final class DeepNarrowBenchmark {
@@ -42,9 +43,6 @@ public final class DeepNarrowBenchmark {
     /** Hidden activations of the deep networks. */
     public static final List<HiddenActivation> ACTIVATIONS = List.of(HiddenActivation.RELU, HiddenActivation.TANH,
             HiddenActivation.SIGMOID);
-    /** The shallow reference network's hidden layers. */
-    static final int[] REFERENCE_HIDDEN = {32, 32};
-
     private DeepNarrowBenchmark() {
     }
 
@@ -189,7 +187,7 @@ public final class DeepNarrowBenchmark {
     /** The best test metrics of the reference models trained on the training part. */
     static Metrics reference(CheckData data, long seed, List<String> classes) {
         List<Trainer<Label>> trainers = List.of(new CARTClassificationTrainer(), new LogisticRegressionTrainer(),
-                Checkup.defaultNetwork(data.train().size()).seed(seed).hidden(REFERENCE_HIDDEN)
+                Checkup.defaultNetwork(data.train().size()).seed(seed).hidden(Symptom.SHALLOW_NETWORK)
                         .hiddenActivation(HiddenActivation.TANH).build());
         Metrics best = null;
         for (Trainer<Label> trainer : trainers) {

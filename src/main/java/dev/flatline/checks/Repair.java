@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
@@ -21,11 +22,12 @@ import org.tribuo.classification.Label;
  * together get a combined fix), then the remaining findings' remedies, then the network changes no
  * check asked for but that repair deep narrow networks ({@link #NEXT_CANDIDATES}: leaky ReLU units,
  * the learning rate the sweep found best, three times the epochs, and a shallower, wider ReLU
- * network). Each change is made by the check's own {@link Check#fix} (one home per change). Whether a
- * change is kept is chosen on validation rows held out of the training part ({@value #VALIDATION_SHARE}
- * of each class), never on the test part; the test part only says, after each kept change, how far the
- * model still is from the reference, and gives each step's lift ± its 95% margin (paired bootstrap,
- * {@link PairedBootstrap}) and the combined fix's lift over the model as checked.
+ * network). Each change is made by the check's own {@link Check#fix} (one home per change). Each state
+ * is one model trained on the training part less {@value #VALIDATION_SHARE} of each class, held out as
+ * validation rows: whether a change is kept is chosen on those rows, never on the test part; the test
+ * part only says, after each kept change, how far the same model still is from the reference, and gives
+ * each step's lift ± its 95% margin (paired bootstrap, {@link PairedBootstrap}) and the combined fix's
+ * lift over the model as checked (trained on the whole training part: the report's one "before").
  *
  * <p>It stops once the model is within {@value #WITHIN} of the reference (or above it), after
  * {@value #MAX_STEPS} candidates, or when the checkup's budget is spent.
@@ -95,7 +97,18 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
 
     /** The state of the repair: the data and trainer with the changes kept so far, and their scores. */
     private record State(CheckData data, Trainer<Label> trainer, List<String> changes, List<String> codes,
-                         Metrics test, double validation) {
+                         Fitted fitted) {
+        Metrics test() {
+            return fitted.test();
+        }
+
+        double validation() {
+            return fitted.validation();
+        }
+    }
+
+    /** A model trained on the fit rows, its validation score (to choose) and its test metrics (to report). */
+    private record Fitted(Model<Label> model, int rows, double validation, Metrics test) {
     }
 
     /**
@@ -140,8 +153,8 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
         }
 
         Repair run(List<Trial> single, Trainer<Label> trainer, double reference) {
-            Metrics checked = single.isEmpty() ? test(trialData, trainer) : single.get(0).before();
-            State state = new State(trialData, trainer, List.of(), List.of(), checked, validation(trialData, trainer));
+            State state = new State(trialData, trainer, List.of(), List.of(), fit(trialData, trainer));
+            Metrics checked = single.isEmpty() ? state.test() : single.get(0).before();
             List<Step> steps = new ArrayList<>();
             String stop = "";
             for (Candidate c : candidates(single)) {
@@ -159,8 +172,12 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
                     continue; // nothing to change on this state (e.g. leaky ReLU on a leaky network)
                 }
                 Fix.Attempt a = attempt.get();
-                double validation = a.retrain() ? validation(a.data(), a.trainer()) : state.validation();
-                Metrics after = test(a.data(), a.trainer());
+                // A test-side change keeps the model and changes only the test part it is scored on.
+                Fitted fitted = a.retrain() ? fit(a.data(), a.trainer()) : new Fitted(state.fitted().model(),
+                        state.fitted().rows(), state.validation(), context.evaluate(state.fitted().model(),
+                        a.data().test()));
+                double validation = fitted.validation();
+                Metrics after = fitted.test();
                 // A test-side change cannot show on training rows: it is kept where its own trial lifted the model.
                 boolean kept = a.retrain() ? validation > state.validation() + MIN_VALIDATION_GAIN
                         : single.stream().anyMatch(t -> t.fix().equals(c.fix().description()) && t.significant());
@@ -171,7 +188,7 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
                     changes.add(c.fix().description());
                     List<String> codes = new ArrayList<>(state.codes());
                     codes.add(c.fix().code());
-                    state = new State(a.data(), a.trainer(), changes, codes, after, validation);
+                    state = new State(a.data(), a.trainer(), changes, codes, fitted);
                     if (reference - after.balancedAccuracy() <= WITHIN) {
                         stop = "within " + WITHIN + " of the reference";
                         break;
@@ -183,7 +200,7 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
             }
             Optional<Trial> combined = state.changes().isEmpty() ? Optional.empty()
                     : Optional.of(Trial.of("repair", String.join(" + ", state.changes()),
-                            String.join("; ", state.codes()), trialData.train().size(), checked, state.test()));
+                            String.join("; ", state.codes()), state.fitted().rows(), checked, state.test()));
             return new Repair(steps, combined, reference, state.test().balancedAccuracy(), stop);
         }
 
@@ -261,21 +278,22 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
 
         /** The step's trial: the change on top of the state, both scored on the test part. */
         private Trial step(Candidate c, State state, Metrics after) {
-            Trial t = Trial.of(c.source(), c.fix().description(), c.fix().code(), trialData.train().size(),
+            Trial t = Trial.of(c.source(), c.fix().description(), c.fix().code(), state.fitted().rows(),
                     state.test(), after);
             return state.changes().isEmpty() ? t : new Trial(t.finding(), t.fix(), t.code(), t.rows(), t.before(),
                     t.after(), t.margin(), String.join(" + ", state.changes()));
         }
 
-        /** Fitted on the fit rows of the (possibly changed) training part, scored on its validation rows. */
-        private double validation(CheckData data, Trainer<Label> trainer) {
+        /**
+         * Trained on the fit rows of the (possibly changed) training part, scored on its validation rows and on
+         * the test part: one model, so that the score that chooses and the score that reports are the same
+         * model's (a deep narrow network refitted on other rows can land elsewhere).
+         */
+        private Fitted fit(CheckData data, Trainer<Label> trainer) {
             HeldOut held = HeldOut.of(data.train(), VALIDATION_SHARE, context.seed());
-            return context.evaluate(context.fit(trainer, held.fit()), held.validation()).balancedAccuracy();
-        }
-
-        /** Fitted on the training rows, scored on the (possibly changed) test part. */
-        private Metrics test(CheckData data, Trainer<Label> trainer) {
-            return context.evaluate(context.fit(trainer, data.train()), data.test());
+            Model<Label> model = context.fit(trainer, held.fit());
+            return new Fitted(model, held.fit().size(),
+                    context.evaluate(model, held.validation()).balancedAccuracy(), context.evaluate(model, data.test()));
         }
     }
 }
