@@ -189,12 +189,15 @@ public final class Checkup {
         // little (that remedy is an improvement). Where the references show the gap, the network falls short
         // of what these very rows allow, so a remedy's proven lift names the cause first.
         // The curve gives the symptom only when it shows the model far below what more rows allow: each
-        // doubling of the rows lifts it by at least FAR_BELOW, the gap that counts against a reference.
+        // doubling of the rows lifts it by at least DATA_LIMITED_SLOPE.
         Optional<Finding> dataLimit = provenByEvidence.filter(f -> f.evidence().get("slope_per_doubling")
-                instanceof Number slope && slope.doubleValue() >= Symptom.FAR_BELOW);
+                instanceof Number slope && slope.doubleValue() >= Symptom.DATA_LIMITED_SLOPE);
         Symptom symptom = !measured.present() && dataLimit.isPresent()
                 ? measured.dataLimited(String.valueOf(dataLimit.get().evidence().get("proven_by")))
                 : measured;
+        // Where the best single remedy leaves the model short of the reference, the next candidates are tried.
+        Optional<Repair> repair = Repair.after(symptom, trials, found, byId, context, trainer,
+                data.subsampleTrain(TRIAL_ROWS, seed));
         Optional<Trial> best = mostLikely(trials);
         Optional<Finding> root = measured.present()
                 ? best.flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
@@ -206,7 +209,7 @@ public final class Checkup {
         return new Report(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
                 data.classCounts().asMap(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
                 context.metrics(), context.fitSeconds(), symptom, ranked, root, sortedTrials, results,
-                context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
+                repair, context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
                 (System.nanoTime() - t0) / 1e9);
     }
 

@@ -26,6 +26,8 @@ import java.util.Optional;
  *                       than the lift's noise; empty for a healthy model
  * @param trials         remedies tried, best lift first
  * @param results        every check's outcome, in the order run
+ * @param repair         where the best single remedy left a model with the symptom short of the reference,
+ *                       the next candidates tried one on top of the other ({@link Repair}); empty otherwise
  * @param rateSweep      the learning-rate sweep, if it ran
  * @param learningCurve  the learning curve, if it ran
  * @param budgetSeconds  the time budget
@@ -34,7 +36,7 @@ import java.util.Optional;
 public record Report(String dataset, String target, int trainRows, int testRows, List<String> features,
                      Map<String, Long> classCounts, boolean standardised, String trainer, String trainerKind,
                      Metrics metrics, double fitSeconds, Symptom symptom, List<Finding> findings, Optional<Finding> rootCause,
-                     List<Trial> trials, List<CheckResult> results, Optional<RateSweep> rateSweep,
+                     List<Trial> trials, List<CheckResult> results, Optional<Repair> repair, Optional<RateSweep> rateSweep,
                      Optional<LearningCurve> learningCurve, double budgetSeconds, double elapsedSeconds) {
 
     /** Copies the lists. */

@@ -1,6 +1,7 @@
 package dev.flatline.checks;
 
 import dev.flatline.data.StratifiedSplit;
+import dev.flatline.nn.HiddenActivation;
 import dev.flatline.remedies.ClassWeights;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,10 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * <p>What the data allow is measured, not guessed: two strong non-neural reference models that need no
  * tuning (a Tribuo CART tree, which ignores feature units, and a Tribuo logistic regression on features
  * standardised on its training rows), each with and without balanced class weights (balanced accuracy
- * is the measure), are trained on {@value #REFERENCE_TRAIN_SHARE} of the training
+ * is the measure), and a shallow network of two tanh layers (smooth curved boundaries, which a tree and a
+ * linear model both miss), are trained on {@value #REFERENCE_TRAIN_SHARE} of the training
  * part and scored both on the held-out rest of the training part and on the test part; the reference is
- * the best of the four scores. Scoring on held-out training rows keeps the reference honest when the
+ * the best of these scores. Scoring on held-out training rows keeps the reference honest when the
  * test part itself is at fault (e.g. preprocessed differently), where every model trained on the
  * training part fails on the test part.
  *
@@ -51,8 +53,23 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
 
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
-    /** The model is "far below" the data's reach when its balanced accuracy trails the reference by more. */
-    public static final double FAR_BELOW = 0.10;
+    /**
+     * The model is "far below" the data's reach when its balanced accuracy trails the best reference on the
+     * same test rows by more (and by more than the gap's noise).
+     */
+    public static final double FAR_BELOW = 0.03;
+    /**
+     * ... or trails a reference scored on the held-out training rows by more than this: other rows than
+     * the model's, so a gap must be larger to count (on small tasks they score up to 0.05 above the test part).
+     */
+    public static final double FAR_BELOW_OTHER_ROWS = 0.10;
+    /**
+     * The learning curve shows the model far below what more rows allow when each doubling of the rows
+     * lifts it by at least this much (a smaller slope is within what healthy small data sets show).
+     */
+    public static final double DATA_LIMITED_SLOPE = 0.10;
+    /** Hidden layers of the shallow reference network. */
+    static final int[] SHALLOW_NETWORK = {32, 32};
     /** A never-predicted class counts only with at least this many test rows (fewer is chance). */
     public static final int MIN_TEST_ROWS = 3;
     /** Training rows the reference models use at most (a stratified sample above it). */
@@ -82,14 +99,18 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         List<Map<String, Double>> recalls = new ArrayList<>();
         Map<String, Metrics> testMetrics = new java.util.HashMap<>();
         for (String kind : List.of("CART tree", "logistic regression", "CART tree, balanced class weights",
-                "logistic regression, balanced class weights")) {
-            boolean logistic = kind.startsWith("logistic");
+                "logistic regression, balanced class weights", "shallow tanh network")) {
+            boolean logistic = !kind.startsWith("CART");
             // One fit per kind, scored on both parts (standardising is fitted on the same training rows).
             CheckData scaledTest = logistic ? standardisedOnTest.get() : onTest;
             CheckData scaledHeldOut = logistic ? standardisedOnHeldOut.get() : onHeldOut;
             Dataset<Label> train = kind.endsWith("weights")
                     ? ClassWeights.balanced(scaledTest.train()).applyTo(scaledTest.train()) : scaledTest.train();
-            Trainer<Label> trainer = logistic ? new LogisticRegressionTrainer() : new CARTClassificationTrainer();
+            // A smooth non-linear reference too: a tree and a linear model both trail what a network reaches on
+            // curved boundaries (two circles: a tree 0.85, two tanh layers 0.89).
+            Trainer<Label> trainer = kind.startsWith("shallow") ? Checkup.defaultNetwork(train.size())
+                    .hidden(SHALLOW_NETWORK).hiddenActivation(HiddenActivation.TANH).seed(seed).build()
+                    : logistic ? new LogisticRegressionTrainer() : new CARTClassificationTrainer();
             Model<Label> m = trainer.train(train);
             for (CheckData part : List.of(scaledTest, scaledHeldOut)) {
                 Metrics metrics = Metrics.of(m, part.test(), classes);
@@ -129,7 +150,8 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         // best reference and the model on the test rows).
         double margin = PairedBootstrap.margin(model.trueLabels(), model.predictedLabels(),
                 bestOnTest.predictedLabels());
-        boolean farBelow = gap > FAR_BELOW && gap > margin;
+        double testGap = bestOnTest.balancedAccuracy() - model.balancedAccuracy();
+        boolean farBelow = (testGap > FAR_BELOW && testGap > margin) || (gap > FAR_BELOW_OTHER_ROWS && gap > margin);
         double weightsLift = 0;
         double weightsMargin = 0;
         String weightsKind = "";
@@ -194,7 +216,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             parts.add(neverPredicted.size() + " class" + (neverPredicted.size() == 1 ? " is" : "es are")
                     + " never predicted (" + String.join(", ", neverPredicted) + ")");
         }
-        if (gap > FAR_BELOW && gap > gapMargin) {
+        if ((neverPredicted.isEmpty() && present) || (gap > FAR_BELOW_OTHER_ROWS && gap > gapMargin)) {
             parts.add(String.format(Locale.ROOT, "it is %.3f ± %.3f below what the data allow", gap, gapMargin));
         }
         if (!dataLimit.isEmpty()) {

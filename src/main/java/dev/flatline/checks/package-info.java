@@ -8,6 +8,9 @@
  * and a {@link dev.flatline.checks.Remedy}. Checks see models only through Tribuo's {@code Model<Label>},
  * so any Tribuo classifier can be checked; the checks that need network internals read the flatline
  * trainer's {@link dev.flatline.nn.TrainingHistory} and say "not applicable" for other models.
+ * Where the best single remedy leaves the model short of what the data allow, a
+ * {@link dev.flatline.checks.Repair} tries the next candidates one on top of the other; the
+ * {@link dev.flatline.checks.DeepNarrowBenchmark} measures it on deep narrow networks.
  * Nothing here renders: {@code dev.flatline.report} turns a {@link dev.flatline.checks.Report} into
  * HTML, JSON and text.
  */

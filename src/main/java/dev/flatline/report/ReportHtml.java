@@ -3,6 +3,7 @@ package dev.flatline.report;
 import dev.flatline.checks.CheckResult;
 import dev.flatline.checks.Finding;
 import dev.flatline.checks.Metrics;
+import dev.flatline.checks.Repair;
 import dev.flatline.checks.Report;
 import dev.flatline.checks.Trial;
 import dev.flatline.plots.Chart;
@@ -90,6 +91,7 @@ public final class ReportHtml {
             }
             h.append("</tbody></table>\n");
         }
+        report.repair().ifPresent(r -> repair(h, r));
         h.append("<h2>Checks</h2>\n<table><thead><tr><th>check</th><th>status</th><th>seconds</th><th>note</th>"
                 + "</tr></thead><tbody>\n");
         for (CheckResult r : report.results()) {
@@ -100,6 +102,24 @@ public final class ReportHtml {
         }
         h.append("</tbody></table>\n</div>\n");
         return h.toString();
+    }
+
+    /** The repair: each candidate's change and lift on top of those kept, the combined fix, the final gap. */
+    private static void repair(StringBuilder h, Repair r) {
+        h.append("<h2>Repair</h2>\n<p>").append(esc(fmt("No single remedy reached the reference (%.3f); "
+                + "the next candidates were tried, each on top of those kept (kept when the validation rows "
+                + "improved).", r.reference()))).append("</p>\n<table><thead><tr><th>change</th><th>from</th>"
+                + "<th>balanced accuracy before → after</th><th>lift ± 95%</th><th>validation</th><th>kept</th>"
+                + "</tr></thead><tbody>\n");
+        for (Repair.Step step : r.steps()) {
+            Trial t = step.trial();
+            h.append("<tr><td>").append(esc(t.fix())).append("</td><td>").append(esc(step.source()))
+                    .append("</td><td>").append(fmt("%.3f → %.3f", t.before().balancedAccuracy(),
+                            t.after().balancedAccuracy())).append("</td><td>").append(esc(t.liftText()))
+                    .append("</td><td>").append(fmt("%.3f", step.validation())).append("</td><td>")
+                    .append(step.kept() ? "yes" : "no").append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n<p>").append(esc(r.summary())).append("</p>\n");
     }
 
     private static void rootCause(StringBuilder h, Report report) {

@@ -10,6 +10,7 @@ import dev.flatline.checks.Finding;
 import dev.flatline.checks.LearningCurve;
 import dev.flatline.checks.Metrics;
 import dev.flatline.checks.RateSweep;
+import dev.flatline.checks.Repair;
 import dev.flatline.checks.Report;
 import dev.flatline.checks.Trial;
 import java.util.Arrays;
@@ -91,6 +92,7 @@ public final class ReportJson {
         }
         ArrayNode trials = root.putArray("trials");
         report.trials().forEach(t -> trial(trials.addObject(), t));
+        report.repair().ifPresent(r -> repair(root.putObject("repair"), r));
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : report.results()) {
             ObjectNode node = checks.addObject();
@@ -129,6 +131,24 @@ public final class ReportJson {
         node.put("on_top_of", t.onTopOf());
         metrics(node.putObject("before"), t.before());
         metrics(node.putObject("after"), t.after());
+    }
+
+    /** The repair: each step (its trial on top of the steps kept before it), the combined fix, the gap. */
+    private static void repair(ObjectNode node, Repair r) {
+        ArrayNode steps = node.putArray("steps");
+        for (Repair.Step step : r.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("source", step.source());
+            number(s, "validation_balanced_accuracy", step.validation());
+            s.put("kept", step.kept());
+            trial(s.putObject("trial"), step.trial());
+        }
+        r.combined().ifPresentOrElse(t -> trial(node.putObject("combined"), t), () -> node.putNull("combined"));
+        number(node, "reference_balanced_accuracy", r.reference());
+        number(node, "final_balanced_accuracy", r.finalAfter());
+        number(node, "gap_to_reference", r.gap());
+        node.put("stop", r.stop());
+        node.put("summary", r.summary());
     }
 
     private static void sweep(ObjectNode node, RateSweep s) {

@@ -1,6 +1,7 @@
 package dev.flatline.report;
 
 import dev.flatline.checks.Finding;
+import dev.flatline.checks.Repair;
 import dev.flatline.checks.Report;
 import dev.flatline.checks.Trial;
 import java.util.List;
@@ -47,6 +48,22 @@ public final class ReportText {
                 first.before().balancedAccuracy());
     }
 
+    /** The repair: each step's change and lift on top of the steps kept before it, the combined fix, the gap. */
+    static String repair(Repair r) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%nNo single remedy reached the reference "
+                + "(%.3f); the next candidates, each on top of those kept (kept when validation rows improve):%n",
+                r.reference()));
+        int i = 1;
+        for (Repair.Step step : r.steps()) {
+            s.append(String.format(Locale.ROOT, "  %d. %s (%s): %.3f -> %.3f, lift %s, validation %.3f: %s%n", i++,
+                    step.trial().fix(), step.source(), step.trial().before().balancedAccuracy(),
+                    step.trial().after().balancedAccuracy(), step.trial().liftText(), step.validation(),
+                    step.kept() ? "kept" : "not kept"));
+        }
+        s.append("  ").append(r.summary()).append('\n');
+        return s.toString();
+    }
+
     /** The summary: one line on the model, the root cause with its before/after, then the findings. */
     public static String summary(Report report) {
         StringBuilder s = new StringBuilder();
@@ -87,6 +104,7 @@ public final class ReportText {
             improvements.forEach(t -> s.append("  ").append(t.finding()).append(": ").append(trialLine(t))
                     .append('\n'));
         }
+        report.repair().ifPresent(r -> s.append(repair(r)));
         s.append(String.format(Locale.ROOT, "%nFindings (%d):%n", report.findings().size()));
         int i = 1;
         for (Finding f : report.findings()) {

@@ -104,8 +104,8 @@ class ModelChecksTest {
                 > (double) f.evidence().get("last_doubling_gain_margin"), "the last doubling beats its noise");
         assertTrue(String.valueOf(f.evidence().get("proven_by")).startsWith("learning-curve slope"),
                 () -> String.valueOf(f.evidence().get("proven_by")));
-        // Yet its slope is under Symptom.FAR_BELOW per doubling: evidence that more rows help, not a symptom
+        // Yet its slope is under Symptom.DATA_LIMITED_SLOPE per doubling: evidence that more rows help, not a symptom
         // (the healthy glass control of FaultBenchmarkTest gets no root cause from it).
-        assertTrue((double) f.evidence().get("slope_per_doubling") < Symptom.FAR_BELOW);
+        assertTrue((double) f.evidence().get("slope_per_doubling") < Symptom.DATA_LIMITED_SLOPE);
     }
 }
