@@ -126,6 +126,38 @@ class EntryScriptIT {
     }
 
     @Test
+    @Order(3)
+    void theFirstCheckupAfterABuildMakesTheClassArchiveSilentlyAndAStaleOneIsRemade() throws Exception {
+        Result first = flatline(Map.of(), "checkup", "--out", clone.resolve("checkup-1").toString());
+        assertEquals(0, first.exit(), first.output());
+        Path jar;
+        try (var jars = Files.list(clone.resolve("target"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("flatline-.*\\.jar")).findFirst().orElseThrow();
+        }
+        List<Path> archives;
+        try (var files = Files.list(clone.resolve("target"))) {
+            archives = files.filter(p -> p.getFileName().toString().startsWith("flatline-cds-")).toList();
+        }
+        assertEquals(1, archives.size(), "one archive, no temporary file left: " + archives);
+        Path archive = archives.get(0);
+        assertTrue(archive.getFileName().toString().endsWith(".jsa"), archive.toString());
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0);
+
+        // An archive older than the jar no longer matches it: the next checkup runs without it and remakes it.
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        Result second = flatline(Map.of(), "checkup", "--out", clone.resolve("checkup-2").toString());
+        assertEquals(0, second.exit(), second.output());
+        assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
+                "the stale archive was remade");
+        for (Result r : List.of(first, second)) {
+            assertTrue(r.output().contains("Likely root cause: learning-rate"), r.output());
+            assertFalse(r.output().toLowerCase(java.util.Locale.ROOT).matches("(?s).*(\\[warning|\\[cds|shared archive).*"),
+                    "the JVM's class-sharing messages never reach the user:\n" + r.output());
+        }
+    }
+
+    @Test
     @Order(4)
     void missingJavaMavenOrJupyterEachSayWhatToInstall(@TempDir Path bins) throws Exception {
         String noJava = pathWith(bins.resolve("no-java"), "dirname", "readlink", "env", "id");

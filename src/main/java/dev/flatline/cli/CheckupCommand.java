@@ -10,6 +10,7 @@ import dev.flatline.nn.MlpTrainer;
 import dev.flatline.report.ReportHtml;
 import dev.flatline.report.ReportJson;
 import dev.flatline.report.ReportText;
+import dev.flatline.report.ReportWarmUp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -93,6 +94,8 @@ public final class CheckupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validateOptions();
+        // Jackson, tablesaw's templates and plotly.js get ready on the second core while the data loads.
+        ReportWarmUp.start();
         CheckData checkData;
         try {
             checkData = loadData();

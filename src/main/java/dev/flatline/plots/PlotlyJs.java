@@ -1,13 +1,11 @@
 package dev.flatline.plots;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The plotly.js library, served from the {@code org.webjars.npm:plotly.js-dist} jar on the class
@@ -16,10 +14,10 @@ import java.util.zip.GZIPOutputStream;
  * <p>{@link #loaderHtml()} is included once per page (the kernel sends it as an output of its own
  * before the first chart of a session, and again when the cell that carried it runs again; reports
  * put it in their head). It carries plotly.js gzip-compressed and base64-encoded
- * (3.2 MB instead of 10.8 MB), unpacks it in the browser with {@code DecompressionStream} and runs
- * it with AMD hidden. That works in the three kinds of page flatline targets: classic Notebook,
- * which has require.js (a bundle loaded there registers as an anonymous AMD module and never sets
- * {@code window.Plotly}); JupyterLab and exported HTML, which have no AMD loader (or, in nbconvert's
+ * (3.2 MB instead of 10.8 MB; gzipped once at build time, see {@link #GZIPPED}), unpacks it in the
+ * browser with {@code DecompressionStream} and runs it with AMD hidden. That works in the three kinds
+ * of page flatline targets: classic Notebook, which has require.js (a bundle loaded there registers
+ * as an anonymous AMD module and never sets {@code window.Plotly}); JupyterLab and exported HTML, which have no AMD loader (or, in nbconvert's
  * template, one that is only present when its CDN could be reached). Charts draw through
  * {@code window.flatlinePlotly}, a promise of the library, so a chart may appear in the page before
  * the library is ready.
@@ -31,6 +29,12 @@ public final class PlotlyJs {
 
     private static final String RESOURCE =
             "/META-INF/resources/webjars/plotly.js-dist/" + VERSION + "/plotly.js";
+
+    /**
+     * plotly.js gzipped at build time (the pom's {@code gzip-plotly} step, at the default level, from the
+     * same webjar), so no command spends the 0.4 s of compressing it on every report it writes.
+     */
+    static final String GZIPPED = "plotly-" + VERSION + ".js.gz";
 
     /** Element ids are inserted into a script and a CSS-like selector, so they stay plain. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -58,11 +62,24 @@ public final class PlotlyJs {
         }
     }
 
+    /** plotly.js gzip-compressed, as the build wrote it. */
+    static byte[] gzippedBytes() {
+        try (InputStream in = PlotlyJs.class.getResourceAsStream(GZIPPED)) {
+            if (in == null) {
+                throw new IllegalStateException("the build's gzipped plotly.js (dev/flatline/plots/" + GZIPPED
+                        + ") is not on the class path; the flatline jar is incomplete. Rebuild it with mvn package.");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gzipped plotly.js from the class path", e);
+        }
+    }
+
     /**
      * HTML that makes plotly.js available to the charts of the page, once; including it again is
      * harmless (the second copy does nothing). plotly.js travels compressed (about 3.2 MB) and is
      * unpacked by the browser; needs {@code DecompressionStream} (Chrome 80, Firefox 113, Safari
-     * 16.4). Built on first use (about 0.4 s) and cached.
+     * 16.4). Built on first use from the build's gzipped copy and cached.
      */
     public static String loaderHtml() {
         String html = loader;
@@ -70,7 +87,7 @@ public final class PlotlyJs {
             html = "<script type=\"text/javascript\">\n"
                     + "(function () {\n"
                     + "  if (window.flatlinePlotly) { return; }\n"
-                    + "  var packed = \"" + Base64.getEncoder().encodeToString(gzip(sourceBytes())) + "\";\n"
+                    + "  var packed = \"" + Base64.getEncoder().encodeToString(gzippedBytes()) + "\";\n"
                     + "  window.flatlinePlotly = (function () {\n"
                     + "    if (typeof DecompressionStream !== 'function') {\n"
                     + "      return Promise.reject(new Error('flatline: this browser cannot unpack plotly.js"
@@ -222,16 +239,5 @@ public final class PlotlyJs {
     /** Makes JSON safe inside an HTML script element: no "</script" or "<!--" can appear. */
     static String scriptSafe(String json) {
         return json.replace("</", "<\\/").replace("<!--", "<\\!--");
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length / 3);
-        // The default level: level 9 saves 0.7% (16 kB) but takes 0.85 s instead of 0.35 s.
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 1 << 16)) {
-            out.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot compress plotly.js in memory", e);
-        }
-        return bytes.toByteArray();
     }
 }

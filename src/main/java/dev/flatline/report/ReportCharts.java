@@ -70,12 +70,12 @@ public final class ReportCharts {
                 line("on the test part", rows, curve.testBalancedAccuracy(), ScatterTrace.Mode.LINE_AND_MARKERS));
     }
 
-    private static ScatterTrace line(String name, double[] x, double[] y, ScatterTrace.Mode mode) {
+    static ScatterTrace line(String name, double[] x, double[] y, ScatterTrace.Mode mode) {
         double[] clean = Arrays.stream(y).map(v -> Double.isFinite(v) ? v : 0).toArray();
         return ScatterTrace.builder(x, clean).mode(mode).name(name).showLegend(true).build();
     }
 
-    private static FigureChart lines(String title, String xTitle, String yTitle, boolean logX, Trace... traces) {
+    static FigureChart lines(String title, String xTitle, String yTitle, boolean logX, Trace... traces) {
         Axis.AxisBuilder xAxis = Axis.builder().title(xTitle);
         if (logX) {
             xAxis.type(Axis.Type.LOG);

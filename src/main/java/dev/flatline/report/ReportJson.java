@@ -41,6 +41,20 @@ public final class ReportJson {
         }
     }
 
+    /** Writes a small tree as {@link #write(Report)} does, so that Jackson is ready (see {@link ReportWarmUp}). */
+    static String warmUp() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("text", "warm-up");
+        number(root, "number", 0.5);
+        numbers(root.putArray("numbers"), new double[] {1, Double.NaN});
+        strings(root.putArray("strings"), List.of("a", "b"));
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a small JSON tree: " + e.getMessage(), e);
+        }
+    }
+
     /** The report as a Jackson tree. */
     public static ObjectNode tree(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
