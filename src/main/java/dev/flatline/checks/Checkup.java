@@ -176,11 +176,13 @@ public final class Checkup {
             results.add(runOne(check, context));
         }
         List<Finding> byChecks = results.stream().flatMap(r -> r.findings().stream()).toList();
+        // The remedies are tried while the symptom's reference models finish on the other core: the trials need
+        // only the checks' findings (the references add proof to one finding's evidence, not a remedy).
+        List<Trial> trials = tryRemedies(byChecks, byId, context);
         Symptom measured = await(measuring);
         List<Finding> found = provenImbalance(byChecks, measured);
         Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
                 .findFirst();
-        List<Trial> trials = tryRemedies(found, byId, context);
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
         // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
         // Where the reference models, trained on the same rows, show no gap but the learning curve proves the
