@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.ClassCounts;
 import dev.flatline.data.LabelledData;
 import dev.flatline.nn.MlpTrainer;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -180,7 +182,7 @@ public final class Checkup {
         // only the checks' findings (the references add proof to one finding's evidence, not a remedy).
         List<Trial> trials = tryRemedies(byChecks, byId, context);
         Symptom measured = await(measuring);
-        List<Finding> found = provenImbalance(byChecks, measured);
+        List<Finding> found = provenImbalance(byChecks, measured, data.classCounts(), checked);
         Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
                 .findFirst();
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
@@ -219,26 +221,101 @@ public final class Checkup {
     public static final double LARGE_IMBALANCE = 10;
 
     /**
-     * The class-imbalance finding with proof, where the symptom's references prove it: with an imbalance of
-     * at least {@value #LARGE_IMBALANCE}:1, balanced class weights lift a reference model (same kind, same
-     * rows, with and without weights) by at least {@link #ROOT_CAUSE_LIFT} and beyond its noise. That is the
-     * imbalance's controlled experiment on a model that converges reliably: a network trained to convergence
-     * memorises the few rare rows and weights then change little in it, so its own trial often cannot show
-     * what the data show. (On a model without the symptom the proof names nothing; see {@link #run()}.)
+     * The class-imbalance finding with proof, where the data prove it (with an imbalance of at least
+     * {@value #LARGE_IMBALANCE}:1), by either of two pieces of evidence:
+     * <ul>
+     * <li>balanced class weights lift a reference model (same kind, same rows, with and without weights) by at
+     * least {@link #ROOT_CAUSE_LIFT} and beyond its noise: the imbalance's controlled experiment on a model that
+     * converges reliably (a network trained to convergence memorises the few rare rows and weights then change
+     * little in it, so its own trial often cannot show what the data show);</li>
+     * <li>the model's recall tracks the classes' training rows: the dominant class is recalled better than the
+     * classes with at most a tenth of its rows, on average, by more than the 95% margin of that difference
+     * (binomial standard errors of the recalls), see {@link #rareRecallGap}.</li>
+     * </ul>
+     * Either only where the model's errors flow toward the dominant class ({@link #errorsTowardTheDominantClass}).
+     * (On a model without the symptom the proof names nothing; see {@link #run()}.)
      */
-    static List<Finding> provenImbalance(List<Finding> found, Symptom symptom) {
+    static List<Finding> provenImbalance(List<Finding> found, Symptom symptom, ClassCounts train, Metrics model) {
         return found.stream().map(f -> {
             boolean large = f.id().equals("class-imbalance") && f.evidence().get("imbalance_ratio") instanceof Number r
                     && r.doubleValue() >= LARGE_IMBALANCE;
-            if (!large || !symptom.weightsLiftReference(ROOT_CAUSE_LIFT)) {
+            if (!large || !errorsTowardTheDominantClass(train, model)) {
+                return f;
+            }
+            String proof;
+            if (symptom.weightsLiftReference(ROOT_CAUSE_LIFT)) {
+                proof = String.format(Locale.ROOT, "balanced class weights lift the %s reference by %+.3f ± %.3f "
+                        + "balanced accuracy on the test part", symptom.weightsReference(), symptom.weightsLift(),
+                        symptom.weightsLiftMargin());
+            } else {
+                proof = rareRecallGap(train, model).orElse("");
+            }
+            if (proof.isEmpty()) {
                 return f;
             }
             Map<String, Object> evidence = new java.util.LinkedHashMap<>(f.evidence());
-            evidence.put("proven_by", String.format(java.util.Locale.ROOT, "balanced class weights lift the %s "
-                            + "reference by %+.3f ± %.3f balanced accuracy on the test part", symptom.weightsReference(),
-                    symptom.weightsLift(), symptom.weightsLiftMargin()));
+            evidence.put("proven_by", proof);
             return new Finding(f.id(), f.severity(), f.title(), evidence, f.remedy(), f.notebook());
         }).toList();
+    }
+
+    /**
+     * Whether no class but the dominant training class is predicted far more often than it occurs (by more than
+     * {@link Symptom#OVER_PREDICTED} times and twice its count's noise). Imbalance pushes errors toward the dominant
+     * class; where they flow to another class (a broken model, e.g. a test part preprocessed differently), neither
+     * the recalls nor a reference's response to class weights on that test part say anything about the imbalance.
+     */
+    static boolean errorsTowardTheDominantClass(ClassCounts train, Metrics model) {
+        String dominant = train.majority();
+        for (String c : train.classes()) {
+            long truth = model.trueCounts().getOrDefault(c, 0L);
+            long predicted = model.predictedCounts().getOrDefault(c, 0L);
+            if (!c.equals(dominant) && predicted > Symptom.OVER_PREDICTED * truth + 2 * Math.sqrt(truth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The model's recall tracking the classes' training rows, in a sentence: the dominant training class's recall
+     * minus the mean recall of the classes with at most 1/{@value #LARGE_IMBALANCE} of its rows (and at least
+     * {@link Symptom#MIN_TEST_ROWS} test rows), where that difference is larger than its 95% margin (1.96 binomial
+     * standard errors of the recalls, taken as independent), and where the errors flow toward the dominant class
+     * ({@link #errorsTowardTheDominantClass}); empty otherwise.
+     */
+    static Optional<String> rareRecallGap(ClassCounts train, Metrics model) {
+        if (!errorsTowardTheDominantClass(train, model)) {
+            return Optional.empty();
+        }
+        String dominant = train.majority();
+        long dominantTest = model.trueCounts().getOrDefault(dominant, 0L);
+        if (dominantTest < Symptom.MIN_TEST_ROWS) {
+            return Optional.empty();
+        }
+        double top = model.recall().getOrDefault(dominant, 0.0);
+        double variance = top * (1 - top) / dominantTest;
+        List<String> rare = train.classes().stream()
+                .filter(c -> train.get(c) * LARGE_IMBALANCE <= train.get(dominant))
+                .filter(c -> model.trueCounts().getOrDefault(c, 0L) >= Symptom.MIN_TEST_ROWS).toList();
+        if (rare.isEmpty()) {
+            return Optional.empty();
+        }
+        double mean = 0;
+        double rareVariance = 0;
+        for (String c : rare) {
+            double r = model.recall().getOrDefault(c, 0.0);
+            mean += r / rare.size();
+            rareVariance += r * (1 - r) / model.trueCounts().get(c) / ((double) rare.size() * rare.size());
+        }
+        double margin = 1.96 * Math.sqrt(variance + rareVariance);
+        double gap = top - mean;
+        if (!(gap >= ROOT_CAUSE_LIFT && gap > margin)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the model recalls the dominant class '%s' (%d training rows) "
+                + "%.3f and the %d classes with a tenth of its rows or fewer %.3f on average: %+.3f ± %.3f",
+                dominant, train.get(dominant), top, rare.size(), mean, gap, margin));
     }
 
     private static CheckResult runOne(Check check, CheckContext context) {

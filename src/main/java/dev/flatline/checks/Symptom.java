@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.ClassCounts;
 import dev.flatline.data.StratifiedSplit;
 import dev.flatline.nn.HiddenActivation;
 import dev.flatline.remedies.ClassWeights;
@@ -46,10 +47,18 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  *                           controlled experiment, same model and rows with and without weights
  * @param weightsLiftMargin  that lift's 95% margin (paired bootstrap over the test rows)
  * @param weightsReference   the reference kind that {@code weightsLift} is measured on
+ * @param overPredicted      where the training rows are dominated by one class (at least
+ *                           {@link Checkup#LARGE_IMBALANCE} times the smallest) and the model predicts that class
+ *                           far more often than it occurs in the test part, that finding in a sentence; empty
+ *                           otherwise (the flatline symptom itself: one class predicted too often)
+ * @param countedClassesGap  where the held-out training rows hold too few rows of some class for a whole balanced
+ *                           accuracy, the comparison on the classes they do hold, in a sentence, when the model
+ *                           trails the reference there by more than {@link #FAR_BELOW_OTHER_ROWS}; empty otherwise
  */
 public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
                       List<String> neverPredicted, double gap, double gapMargin, String dataLimit,
-                      double weightsLift, double weightsLiftMargin, String weightsReference) {
+                      double weightsLift, double weightsLiftMargin, String weightsReference, String overPredicted,
+                      String countedClassesGap) {
 
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
@@ -70,6 +79,11 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
     public static final double DATA_LIMITED_SLOPE = 0.10;
     /** Hidden layers of the shallow reference network. */
     static final int[] SHALLOW_NETWORK = {32, 32};
+    /**
+     * The dominant training class is "predicted far more often than it occurs" from this ratio of predicted to
+     * true test rows on (and by more than twice the count's Poisson noise, the square root of its true rows).
+     */
+    public static final double OVER_PREDICTED = 1.25;
     /** A never-predicted class counts only with at least this many test rows (fewer is chance). */
     public static final int MIN_TEST_ROWS = 3;
     /** Training rows the reference models use at most (a stratified sample above it). */
@@ -97,6 +111,8 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         String bestName = "";
         Metrics bestOnTest = null;
         List<Map<String, Double>> recalls = new ArrayList<>();
+        String countedGap = "";
+        double countedGapSize = 0;
         Map<String, Metrics> testMetrics = new java.util.HashMap<>();
         for (String kind : List.of("CART tree", "logistic regression", "CART tree, balanced class weights",
                 "logistic regression, balanced class weights", "shallow tanh network")) {
@@ -125,6 +141,22 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 boolean everyClassCounted = classes.stream()
                         .allMatch(c -> metrics.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS);
                 if (part == scaledHeldOut && !everyClassCounted) {
+                    // A whole balanced accuracy needs every class: compare on the classes the held-out rows hold
+                    // enough of instead (a test-side fault shows there too, where the test part misleads every
+                    // reference trained on the training part).
+                    List<String> counted = recall.keySet().stream().sorted().toList();
+                    if (counted.size() >= 2) {
+                        double ref = counted.stream().mapToDouble(recall::get).average().orElse(0);
+                        double mine = counted.stream().mapToDouble(c -> model.recall().getOrDefault(c, 0.0))
+                                .average().orElse(0);
+                        if (ref - mine > countedGapSize) {
+                            countedGapSize = ref - mine;
+                            countedGap = String.format(Locale.ROOT, "on the %d classes with at least %d held-out "
+                                    + "training rows (%s) it recalls %.3f on average against %.3f for a reference "
+                                    + "(%s on held-out training rows)", counted.size(), MIN_TEST_ROWS,
+                                    String.join(", ", counted), mine, ref, kind);
+                        }
+                    }
                     continue;
                 }
                 if (metrics.balancedAccuracy() > best) {
@@ -152,6 +184,10 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 bestOnTest.predictedLabels());
         double testGap = bestOnTest.balancedAccuracy() - model.balancedAccuracy();
         boolean farBelow = (testGap > FAR_BELOW && testGap > margin) || (gap > FAR_BELOW_OTHER_ROWS && gap > margin);
+        if (!(countedGapSize > FAR_BELOW_OTHER_ROWS && countedGapSize > margin)) {
+            countedGap = "";
+        }
+        String over = overPredicted(data.classCounts(), model);
         double weightsLift = 0;
         double weightsMargin = 0;
         String weightsKind = "";
@@ -167,8 +203,28 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 weightsKind = kind;
             }
         }
-        return new Symptom(!never.isEmpty() || farBelow, model.balancedAccuracy(), best, bestName, never, gap,
-                margin, "", weightsLift, weightsMargin, weightsKind);
+        return new Symptom(!never.isEmpty() || farBelow || !over.isEmpty() || !countedGap.isEmpty(),
+                model.balancedAccuracy(), best, bestName, never, gap, margin, "", weightsLift, weightsMargin,
+                weightsKind, over, countedGap);
+    }
+
+    /**
+     * The dominant training class predicted far more often than it occurs in the test part (see
+     * {@link #OVER_PREDICTED}), in a sentence; empty where no class dominates the training rows or the model does
+     * not lean toward it.
+     */
+    static String overPredicted(ClassCounts train, Metrics model) {
+        if (train.size() < 2 || train.imbalanceRatio() < Checkup.LARGE_IMBALANCE) {
+            return "";
+        }
+        String dominant = train.majority();
+        long truth = model.trueCounts().getOrDefault(dominant, 0L);
+        long predicted = model.predictedCounts().getOrDefault(dominant, 0L);
+        boolean far = truth >= MIN_TEST_ROWS && predicted >= OVER_PREDICTED * truth
+                && predicted - truth > 2 * Math.sqrt(truth);
+        return far ? String.format(Locale.ROOT, "it predicts '%s', which holds %d of %d training rows, %d times for "
+                + "%d test rows (%.2f×)", dominant, train.get(dominant), train.total(), predicted, truth,
+                (double) predicted / truth) : "";
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> compute) {
@@ -195,7 +251,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
      */
     Symptom dataLimited(String evidence) {
         return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
-                evidence, weightsLift, weightsLiftMargin, weightsReference);
+                evidence, weightsLift, weightsLiftMargin, weightsReference, overPredicted, countedClassesGap);
     }
 
     /** Whether balanced class weights lift a reference model by more than {@code least} and its noise. */
@@ -216,7 +272,15 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             parts.add(neverPredicted.size() + " class" + (neverPredicted.size() == 1 ? " is" : "es are")
                     + " never predicted (" + String.join(", ", neverPredicted) + ")");
         }
-        if ((neverPredicted.isEmpty() && present) || (gap > FAR_BELOW_OTHER_ROWS && gap > gapMargin)) {
+        if (!overPredicted.isEmpty()) {
+            parts.add(overPredicted);
+        }
+        if (!countedClassesGap.isEmpty()) {
+            parts.add(countedClassesGap);
+        }
+        boolean otherwiseShown = !neverPredicted.isEmpty() || !overPredicted.isEmpty() || !countedClassesGap.isEmpty()
+                || !dataLimit.isEmpty();
+        if (!otherwiseShown || (gap > FAR_BELOW_OTHER_ROWS && gap > gapMargin)) {
             parts.add(String.format(Locale.ROOT, "it is %.3f ± %.3f below what the data allow", gap, gapMargin));
         }
         if (!dataLimit.isEmpty()) {
