@@ -1,4 +1,4 @@
-package dev.flatline.remedies;
+package dev.flatline.report;
 
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.plots.Html;
