@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.evaluation.Metrics;
 import java.util.Locale;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
 

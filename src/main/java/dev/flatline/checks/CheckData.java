@@ -1,11 +1,13 @@
 package dev.flatline.checks;
 
 import dev.flatline.data.ClassCounts;
+import dev.flatline.data.ColumnStats;
 import dev.flatline.data.ColumnSummary;
 import dev.flatline.data.DataSummary;
 import dev.flatline.data.LabelledData;
 import dev.flatline.data.StratifiedSplit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +22,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.TransformerMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * The data a checkup looks at: a training part and a test part as Tribuo datasets with the same
@@ -219,23 +218,47 @@ public final class CheckData {
 
     /**
      * Standardised copies: means and standard deviations fitted on the training part only, applied to
-     * both (R19), with Tribuo's {@link MeanStdDevTransformation}.
+     * both (R19), by {@link ColumnStats}'s rule: a column constant in the training part is centred, not
+     * scaled. Deviations are the sample ones (n - 1), as Tribuo's mean/std scaling gave.
      */
     public CheckData standardisedCopy() {
-        TransformationMap map = new TransformationMap(List.of(new MeanStdDevTransformation()));
-        TransformerMap fitted = train.createTransformers(map);
-        return new CheckData(name, target, featureNames,
-                map(fitted.transformDataset(train), "standardised", CheckData::constantColumnsToZero),
-                map(fitted.transformDataset(test), "standardised", CheckData::constantColumnsToZero), true,
-                separateTestFile);
+        // The statistics and the constant-column rule are data.ColumnStats's, the same as
+        // data.Standardisation's: a column constant in the training part is centred and kept at scale 1
+        // (Tribuo's MeanStdDevTransformation, used here before, divided it by 0). The deviation stays
+        // the sample one Tribuo used, and only the values an example holds are counted and scaled, as
+        // Tribuo did, so non-constant columns get the numbers they always got (to rounding).
+        Map<String, double[]> observed = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Example<Label> e : train) {
+            for (Feature f : e) {
+                double[] values = observed.computeIfAbsent(f.getName(), k -> new double[train.size()]);
+                values[counts.merge(f.getName(), 1, Integer::sum) - 1] = f.getValue();
+            }
+        }
+        Map<String, ColumnStats> stats = new TreeMap<>();
+        observed.forEach((feature, values) ->
+                stats.put(feature, ColumnStats.ofSample(Arrays.copyOf(values, counts.get(feature)))));
+        UnaryOperator<Example<Label>> standardise = e -> {
+            String[] names = new String[e.size()];
+            double[] values = new double[e.size()];
+            int i = 0;
+            for (Feature f : e) {
+                ColumnStats column = stats.get(f.getName());
+                names[i] = f.getName();
+                values[i++] = column == null ? f.getValue() : column.standardise(f.getValue());
+            }
+            return nonFiniteToZero(new ArrayExample<>(e.getOutput(), names, values));
+        };
+        return new CheckData(name, target, featureNames, map(train, "standardised", standardise),
+                map(test, "standardised", standardise), true, separateTestFile);
     }
 
     /**
-     * Tribuo's mean/std scaling divides a column that is constant in the training part by 0 (NaN, or
-     * infinity in the test part); scikit-learn's StandardScaler leaves such a column at 0, and so do we,
-     * so standardising stays a remedy that can be tried whatever else is wrong with the data.
+     * A column holding NaN or infinity standardises to NaN; such values become 0 (as they did before
+     * the constant-column rule moved to ColumnStats), so standardising stays a remedy that can be tried
+     * whatever else is wrong with the data.
      */
-    private static Example<Label> constantColumnsToZero(Example<Label> e) {
+    private static Example<Label> nonFiniteToZero(Example<Label> e) {
         boolean finite = true;
         for (Feature f : e) {
             finite &= Double.isFinite(f.getValue());

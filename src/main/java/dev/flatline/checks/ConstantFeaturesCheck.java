@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.data.ColumnStats;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import dev.flatline.data.LabelledData;
 import dev.flatline.data.TwoFeatureTasks;
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.HiddenActivation;
 import dev.flatline.nn.MlpTrainer;
 import java.time.Duration;

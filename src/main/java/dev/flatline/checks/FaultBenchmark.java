@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.LossFunction;
 import dev.flatline.nn.MlpTrainer;
 import dev.flatline.nn.OutputActivation;

@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.TrainingHistory;
 import java.util.Locale;
 import java.util.Optional;

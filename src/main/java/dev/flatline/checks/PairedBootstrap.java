@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.evaluation.Metrics;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

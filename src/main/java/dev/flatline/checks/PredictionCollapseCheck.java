@@ -2,6 +2,8 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.evaluation.Metrics;
+
 /**
  * {@code prediction-collapse} (R23): the model predicts one class for (nearly) everything, or never
  * predicts some classes. Measured on the test part: the most-predicted class's share, the classes

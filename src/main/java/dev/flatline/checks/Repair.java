@@ -1,6 +1,7 @@
 package dev.flatline.checks;
 
 import dev.flatline.data.HeldOut;
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
 import java.util.ArrayList;
 import java.util.Comparator;

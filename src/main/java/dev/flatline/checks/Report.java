@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.evaluation.Metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

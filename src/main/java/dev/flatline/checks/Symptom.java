@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import dev.flatline.data.ClassCounts;
 import dev.flatline.data.StratifiedSplit;
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.HiddenActivation;
 import dev.flatline.remedies.ClassWeights;
 import java.util.ArrayList;

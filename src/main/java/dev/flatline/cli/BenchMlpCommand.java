@@ -2,6 +2,7 @@ package dev.flatline.cli;
 
 import dev.flatline.data.CsvData;
 import dev.flatline.data.LabelledData;
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.ComputePath;
 import dev.flatline.nn.MlpModel;
 import dev.flatline.nn.MlpTrainer;
@@ -103,7 +104,7 @@ public final class BenchMlpCommand implements Callable<Integer> {
                 examplesPerSecond, fit, fits.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).toList(),
                 coldFit, examplesPerFit / coldFit, warmFitJson, warmSpeedJson, epochsRun, batch, Arrays.toString(hidden), threads == null ? "null" : "\"" + threads + "\"",
                 MlpTrainer.isFastPathAvailable() && path != ComputePath.REFERENCE ? "fast" : "reference",
-                classWeights, train.size(), test.size(), eval.accuracy(), 1 - eval.balancedErrorRate(),
+                classWeights, train.size(), test.size(), eval.accuracy(), Metrics.of(eval).balancedAccuracy(),
                 eval.macroAveragedF1(), jsonStrings(classes), Arrays.toString(hist),
                 model.history().last().trainLoss(), flops, flops * examplesPerSecond / 1e9);
         System.out.println(String.format(Locale.ROOT, "cold (first fit in this JVM): %.3f s, %,.0f examples/s", coldFit,

@@ -16,55 +16,48 @@ import tech.tablesaw.api.Table;
  * A feature that is constant on the training part (standard deviation 0, or below 1e-12 times its
  * magnitude, i.e. rounding noise) gets scale 1 instead: its training values all become 0 and test
  * values keep their offset from the training constant, so no NaN or infinity appears. Such features
- * are listed by {@link #constantFeatures()} because they carry no information for the model.
+ * are listed by {@link #constantFeatures()} because they carry no information for the model. The
+ * formulas and the constant rule are {@link ColumnStats}'s, shared with the checkup.
  */
 public final class Standardisation {
 
     private final List<String> featureNames;
     private final double[] means;
     private final double[] standardDeviations;
+    /** Per feature, the statistics that decide its scale and apply it (the rule lives there). */
+    private final ColumnStats[] columns;
     private final int fittedRows;
 
-    private Standardisation(List<String> featureNames, double[] means, double[] standardDeviations, int fittedRows) {
+    private Standardisation(List<String> featureNames, ColumnStats[] columns, int fittedRows) {
         this.featureNames = featureNames;
-        this.means = means;
-        this.standardDeviations = standardDeviations;
+        this.columns = columns;
+        this.means = new double[columns.length];
+        this.standardDeviations = new double[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            means[j] = columns[j].mean();
+            standardDeviations[j] = columns[j].std();
+        }
         this.fittedRows = fittedRows;
     }
 
-    /** Fits on the given rows of {@code features[feature][row]}, two passes for accuracy. */
+    /** Fits on the given rows of {@code features[feature][row]} (population deviation, {@link ColumnStats#of}). */
     static Standardisation fit(List<String> featureNames, double[][] features, int[] rows) {
-        int d = features.length;
-        double[] means = new double[d];
-        double[] deviations = new double[d];
-        for (int j = 0; j < d; j++) {
-            double[] column = features[j];
-            double sum = 0;
-            for (int row : rows) {
-                sum += column[row];
-            }
-            double mean = sum / rows.length;
-            double squares = 0;
-            for (int row : rows) {
-                double diff = column[row] - mean;
-                squares += diff * diff;
-            }
-            means[j] = mean;
-            deviations[j] = Math.sqrt(squares / rows.length);
+        ColumnStats[] columns = new ColumnStats[features.length];
+        for (int j = 0; j < features.length; j++) {
+            columns[j] = ColumnStats.of(features[j], rows);
         }
-        return new Standardisation(featureNames, means, deviations, rows.length);
+        return new Standardisation(featureNames, columns, rows.length);
     }
 
     /** Standardises every row of {@code features[feature][row]} into new arrays. */
     double[][] apply(double[][] features) {
         double[][] result = new double[features.length][];
         for (int j = 0; j < features.length; j++) {
-            double mean = means[j];
-            double scale = scale(j);
+            ColumnStats stats = columns[j];
             double[] column = features[j];
             double[] out = new double[column.length];
             for (int i = 0; i < column.length; i++) {
-                out[i] = (column[i] - mean) / scale;
+                out[i] = stats.standardise(column[i]);
             }
             result[j] = out;
         }
@@ -141,11 +134,11 @@ public final class Standardisation {
     }
 
     private double scale(int j) {
-        return isConstant(j) ? 1.0 : standardDeviations[j];
+        return columns[j].scale();
     }
 
     private boolean isConstant(int j) {
-        return standardDeviations[j] <= 1e-12 * Math.max(1.0, Math.abs(means[j]));
+        return columns[j].constant();
     }
 
     private int index(String feature) {

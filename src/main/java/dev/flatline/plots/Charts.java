@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flatline.data.ClassCounts;
 import dev.flatline.data.LabelledData;
+import dev.flatline.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -369,7 +370,7 @@ public final class Charts {
                 recall[c] = known && evaluation.getConfusionMatrix().support(label) > 0 ? evaluation.recall(label) : 0;
             }
             String legend = String.format(java.util.Locale.ROOT, "%s (balanced accuracy %.3f)", name,
-                    1 - evaluation.balancedErrorRate());
+                    Metrics.of(evaluation).balancedAccuracy());
             traces.add(BarTrace.builder(classes.toArray(), recall).name(legend).build());
         });
         Layout layout = barLayout("Recall per class, model by model", "recall", false, true);

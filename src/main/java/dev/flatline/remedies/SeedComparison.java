@@ -1,6 +1,7 @@
 package dev.flatline.remedies;
 
 import dev.flatline.data.LabelledData;
+import dev.flatline.report.ModelComparison;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -19,12 +19,13 @@
  * <li>{@link dev.flatline.remedies.Spread}: a measurement repeated over seeds or splits (mean, sd, range),
  *     and the course's one ranking rule: two settings measured on the same seeds or splits are ranked
  *     only when their paired difference's mean &plusmn; sd excludes 0.</li>
- * <li>{@link dev.flatline.remedies.ModelComparison}: before/after metrics of several models on one test set.</li>
- * <li>{@link dev.flatline.remedies.SeedComparison}: the same over several seeds and splits, each score a
- * {@code Spread}, ranked by {@code Spread}'s rule.</li>
+ * <li>{@link dev.flatline.remedies.SeedComparison}: {@link dev.flatline.report.ModelComparison}'s before/after
+ * metrics over several seeds and splits, each score a {@code Spread}, ranked by {@code Spread}'s rule.</li>
  * </ul>
  *
  * <p>Every random choice takes a seed. Imports run one way: this package uses {@code dev.flatline.data}
- * and Tribuo, never the checks, the report, the kernel or the command line.
+ * and Tribuo, never the checks, the kernel or the command line; the one exception, {@code SeedComparison},
+ * lines up its models with the report package's {@code ModelComparison} (a view of results, which lives with
+ * the other views).
  */
 package dev.flatline.remedies;

@@ -1,5 +1,6 @@
 package dev.flatline.report;
 
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.plots.Html;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,8 @@ public final class EvaluationHtml {
     }
 
     /**
-     * The whole evaluation: accuracy, balanced accuracy ({@code 1 - balancedErrorRate()}), macro-F1,
+     * The whole evaluation: accuracy, balanced accuracy ({@link Metrics}'s, the one flatline quotes
+     * everywhere, not Tribuo's {@code 1 - balancedErrorRate()}), macro-F1,
      * a per-class precision / recall / F1 / support table and the confusion matrix.
      */
     public static String evaluation(LabelEvaluation evaluation) {
@@ -36,7 +38,7 @@ public final class EvaluationHtml {
         html.append("<div class=\"flatline-evaluation\">\n");
         html.append("<table class=\"flatline-metrics\">\n<tbody>\n");
         metricRow(html, "Accuracy", evaluation.accuracy());
-        metricRow(html, "Balanced accuracy", 1.0 - evaluation.balancedErrorRate());
+        metricRow(html, "Balanced accuracy", Metrics.of(evaluation).balancedAccuracy());
         metricRow(html, "Macro-averaged F1", evaluation.macroAveragedF1());
         html.append("</tbody>\n</table>\n");
 

@@ -2,10 +2,10 @@ package dev.flatline.report;
 
 import dev.flatline.checks.CheckResult;
 import dev.flatline.checks.Finding;
-import dev.flatline.checks.Metrics;
 import dev.flatline.checks.Repair;
 import dev.flatline.checks.Report;
 import dev.flatline.checks.Trial;
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.plots.Chart;
 import dev.flatline.plots.Html;
 import dev.flatline.plots.PlotlyJs;

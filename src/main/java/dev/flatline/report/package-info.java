@@ -4,7 +4,9 @@
  * ({@link dev.flatline.report.ReportJson}) and as a short terminal summary
  * ({@link dev.flatline.report.ReportText}); and Tribuo evaluations as HTML
  * ({@link dev.flatline.report.EvaluationHtml}: the headline metrics that expose a majority-class
- * predictor, the per-class table, the confusion matrix), shared by the kernel and the checkup report.
+ * predictor, the per-class table, the confusion matrix), shared by the kernel and the checkup report;
+ * and several models' evaluations side by side ({@link dev.flatline.report.ModelComparison}), the
+ * before/after evidence for a remedy.
  * Everything that comes from the user's data is escaped.
  *
  * <p>Reads models' evaluations and findings; never trains, diagnoses or imports the kernel or the CLI.

@@ -14,3 +14,4 @@ import dev.flatline.report.*;
 import dev.flatline.remedies.*;
 import java.time.Duration;
 import dev.flatline.checks.*;
+import dev.flatline.evaluation.*;

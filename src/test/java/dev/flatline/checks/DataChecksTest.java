@@ -14,9 +14,15 @@ import dev.flatline.data.LabelledData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Example;
+import org.tribuo.classification.Label;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.TransformerMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -88,6 +94,30 @@ class DataChecksTest {
                     assertTrue(Double.isFinite(feature.getValue()), feature.getName() + " = " + feature.getValue());
                 }
                 assertEquals(0.0, example.lookup("always seven").getValue());
+            }
+        }
+    }
+
+    @Test
+    void standardisingForARemedyGivesNonConstantColumnsTribuosNumbers() {
+        // The copy's statistics moved from Tribuo's MeanStdDevTransformation to data.ColumnStats; for
+        // columns that vary, the numbers must not move (the checkup's reference models are trained on them).
+        LabelledData withConstant = modified(Datasets.wine(), t -> t.insertColumn(0,
+                DoubleColumn.create("always seven", t.rowCount()).setMissingTo(7.0)));
+        CheckData data = CheckData.of(withConstant);
+        CheckData ours = data.standardisedCopy();
+        TransformerMap tribuo = data.train().createTransformers(
+                new TransformationMap(List.of(new MeanStdDevTransformation())));
+        for (var parts : List.of(List.of(data.train(), ours.train()), List.of(data.test(), ours.test()))) {
+            Iterator<Example<Label>> theirs = tribuo.transformDataset(parts.get(0)).iterator();
+            for (Example<Label> mine : parts.get(1)) {
+                Example<Label> expected = theirs.next();
+                for (var feature : expected) {
+                    if (!feature.getName().equals("always seven")) {
+                        assertEquals(feature.getValue(), mine.lookup(feature.getName()).getValue(), 1e-12,
+                                feature.getName());
+                    }
+                }
             }
         }
     }

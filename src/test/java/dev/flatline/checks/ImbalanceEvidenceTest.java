@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.data.ClassCounts;
+import dev.flatline.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
+import dev.flatline.report.ModelComparison;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

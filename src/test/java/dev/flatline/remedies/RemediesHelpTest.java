@@ -3,6 +3,7 @@ package dev.flatline.remedies;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.report.ModelComparison;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;

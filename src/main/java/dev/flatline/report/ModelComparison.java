@@ -1,5 +1,6 @@
-package dev.flatline.remedies;
+package dev.flatline.report;
 
+import dev.flatline.evaluation.Metrics;
 import dev.flatline.plots.Html;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +22,8 @@ import tech.tablesaw.api.Table;
 /**
  * Before/after evidence for a remedy: two or more models evaluated on the same test set, side by side
  * — accuracy, balanced accuracy, macro-F1, the number of classes never predicted, and the recall of
- * every class (recipes R22, R23). The numbers are Tribuo's {@link LabelEvaluator}'s; this class only
- * lines them up. Show it as a Tablesaw {@link #table()} (the notebook kernel renders tables), as
+ * every class (recipes R22, R23). The numbers are Tribuo's {@link LabelEvaluator}'s, except balanced
+ * accuracy, which is {@link Metrics}'s; this class only lines them up. Show it as a Tablesaw {@link #table()} (the notebook kernel renders tables), as
  * {@link #toHtml()} in a report, or as a chart with {@code Charts.recallComparison(comparison.evaluations())}.
  *
  * <p>Classes are ordered by test rows, most first (as flatline's charts order them); models keep the
@@ -99,9 +100,13 @@ public final class ModelComparison {
         return evaluation(model).accuracy();
     }
 
-    /** Mean per-class recall, {@code 1 - balancedErrorRate()}: 1/K for a model that predicts one class. */
+    /**
+     * Mean recall over the classes present in the test set, {@link Metrics}'s balanced accuracy (the one
+     * the checkup quotes too, not Tribuo's {@code 1 - balancedErrorRate()}, which also averages in classes
+     * missing from the test set): 1/K for a model that predicts one class.
+     */
     public double balancedAccuracy(String model) {
-        return 1.0 - evaluation(model).balancedErrorRate();
+        return Metrics.of(evaluation(model)).balancedAccuracy();
     }
 
     /** Macro-averaged F1 over the model's classes. */

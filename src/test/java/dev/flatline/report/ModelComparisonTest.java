@@ -1,10 +1,13 @@
-package dev.flatline.remedies;
+package dev.flatline.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flatline.data.Datasets;
+import dev.flatline.data.LabelledData;
 import dev.flatline.plots.Charts;
+import dev.flatline.remedies.ClassWeights;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,9 @@ class ModelComparisonTest {
 
     @Test
     void collapsedBaselineBesideATreeOnGlass() {
-        Dataset<Label> train = Fixtures.glassTrain();
-        Dataset<Label> test = Fixtures.glass().test();
+        LabelledData glass = Datasets.glass().standardised();
+        Dataset<Label> train = glass.train();
+        Dataset<Label> test = glass.test();
         Map<String, Model<Label>> models = new LinkedHashMap<>();
         models.put("majority", DummyClassifierTrainer.createMostFrequentTrainer().train(train));
         models.put("tree, weighted", new CARTClassificationTrainer().train(ClassWeights.balanced(train).applyTo(train)));

@@ -1,15 +1,18 @@
-package dev.flatline.checks;
+package dev.flatline.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluation;
 
 /**
  * How a model does on a test set, in the numbers that expose a flatlined classifier (R22): accuracy
@@ -17,7 +20,10 @@ import org.tribuo.classification.Label;
  *
  * <p>Balanced accuracy is the mean recall over the classes present in the test set (scikit-learn's
  * definition), so a class absent from the test set does not count as a failure; macro-F1 averages
- * over the classes that are present or predicted.
+ * over the classes that are present or predicted. Tribuo's {@code 1 - balancedErrorRate()} averages over
+ * the model's whole output domain instead, so it reads lower whenever a class is missing from the test
+ * set; flatline quotes only this one, everywhere (checkup, comparisons, charts, notebooks), so that one
+ * number means one thing. {@link #of(LabelEvaluation)} scores an evaluation Tribuo already made.
  *
  * @param accuracy         share of test rows predicted right
  * @param balancedAccuracy mean per-class recall
@@ -51,6 +57,33 @@ public record Metrics(double accuracy, double balancedAccuracy, double macroF1, 
             }
         }
         return of(truth, predicted, classes, nonFinite);
+    }
+
+    /**
+     * Scores the predictions of an evaluation Tribuo already made (its rows, its predictions), so that
+     * code holding a {@link LabelEvaluation} quotes this class's balanced accuracy rather than Tribuo's
+     * {@code 1 - balancedErrorRate()}. The maps follow the order of the evaluation's label domain.
+     */
+    public static Metrics of(LabelEvaluation evaluation) {
+        // Every class of the domain, then any true or predicted class outside it, so that the count maps
+        // hold every class the formula below looks up.
+        Set<String> classes = new LinkedHashSet<>();
+        evaluation.getConfusionMatrix().getDomain().getDomain().forEach(l -> classes.add(l.getLabel()));
+        List<Prediction<Label>> predictions = evaluation.getPredictions();
+        List<String> truth = new ArrayList<>(predictions.size());
+        List<String> predicted = new ArrayList<>(predictions.size());
+        int nonFinite = 0;
+        for (Prediction<Label> p : predictions) {
+            truth.add(p.getExample().getOutput().getLabel());
+            predicted.add(p.getOutput().getLabel());
+            boolean finite = p.getOutputScores().values().stream().allMatch(l -> Double.isFinite(l.getScore()));
+            if (!finite) {
+                nonFinite++;
+            }
+        }
+        classes.addAll(truth);
+        classes.addAll(predicted);
+        return of(truth, predicted, List.copyOf(classes), nonFinite);
     }
 
     /** Scores given labels (one formula for every metric here). */
@@ -122,8 +155,8 @@ public record Metrics(double accuracy, double balancedAccuracy, double macroF1, 
         return entropy(trueCounts);
     }
 
-    /** Shannon entropy in nats of counts; the one entropy formula of the checks. */
-    static double entropy(Map<String, ? extends Number> counts) {
+    /** Shannon entropy in nats of counts; the one entropy formula of the checks (public for them). */
+    public static double entropy(Map<String, ? extends Number> counts) {
         double total = counts.values().stream().mapToDouble(Number::doubleValue).sum();
         double h = 0;
         for (Number n : counts.values()) {
