@@ -31,7 +31,7 @@ public final class LearningCurveCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) {
-        if (context.data().train().size() < 4 * context.classes().size()) {
+        if (context.data().train().size() < 2 * context.classes().size()) {
             return CheckResult.notApplicable(id(), "too few training rows for a curve");
         }
         LearningCurve curve = curve(context);
@@ -50,10 +50,11 @@ public final class LearningCurveCheck implements Check {
         // Proof needs the curve to end at the whole training part: on large data it stops at a sample, and a
         // curve still rising there says the rows not yet used would help, not that the data are too few.
         boolean wholeTrainingPart = curve.rows()[last] >= context.data().train().size();
-        if (wholeTrainingPart && curve.lastGain() >= PROVEN && curve.slopePerDoubling() >= PROVEN
+        if (wholeTrainingPart && curve.lastGainPerDoubling() >= PROVEN && curve.slopePerDoubling() >= PROVEN
                 && curve.lastGain() > curve.lastGainMargin()) {
             // Too little data is proven by the curve itself, not by a retrain: every doubling so far lifted
-            // the model, and the last one still did, by more than its noise on the test rows.
+            // the model, and the last step still did (per doubling, as steep), by more than its noise on the
+            // test rows.
             Object[] proof = java.util.Arrays.copyOf(numbers, numbers.length + 6);
             proof[numbers.length] = "slope_per_doubling";
             proof[numbers.length + 1] = curve.slopePerDoubling();

@@ -108,4 +108,28 @@ class ModelChecksTest {
         // (the healthy glass control of FaultBenchmarkTest gets no root cause from it).
         assertTrue((double) f.evidence().get("slope_per_doubling") < Symptom.DATA_LIMITED_SLOPE);
     }
+
+    @Test
+    void aTinyCurveCountsRowsPerClass() {
+        // 3 rows of each of 10 classes: 1 and 2 rows per class, then all 30 rows.
+        assertEquals(List.of(10, 20, 30), java.util.Arrays.stream(LearningCurve.tinySizes(10, 30)).boxed().toList());
+        assertEquals(List.of(2, 4, 8), java.util.Arrays.stream(LearningCurve.tinySizes(2, 8)).boxed().toList());
+        assertEquals(List.of(1, 3), java.util.Arrays.stream(LearningCurve.tinySizes(3, 3)).boxed().toList());
+    }
+
+    @Test
+    void learningCurveProvesTinyDataTooFewAndNotTheWholeDigitsData() {
+        // Digits with 3 training rows per class (the test part unchanged): each doubling of the rows per class
+        // lifts the network steeply, far beyond the curve's noise: the rows are the symptom's cause.
+        LabelledData digits = Datasets.digits().standardised();
+        LabelledData tiny = digits.subsampleTrain(30, 0);
+        Finding f = assertFinding(new LearningCurveCheck().run(context(tiny,
+                Checkup.defaultNetwork(tiny.trainSize()).seed(0).build())), Severity.HIGH);
+        assertEquals(List.of("10", "20", "30"), f.evidence().get("rows"));
+        assertTrue((double) f.evidence().get("slope_per_doubling") >= Symptom.DATA_LIMITED_SLOPE, f::toString);
+        // The whole training part (1,438 rows): the curve has levelled off, no proof of too few rows.
+        CheckResult whole = new LearningCurveCheck().run(context(digits,
+                Checkup.defaultNetwork(digits.trainSize()).seed(0).build()));
+        assertTrue(whole.findings().stream().noneMatch(w -> w.evidence().containsKey("proven_by")), whole::toString);
+    }
 }
