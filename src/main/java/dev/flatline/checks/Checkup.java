@@ -29,7 +29,7 @@ import org.tribuo.classification.Label;
  * one whose remedy lifts the model most comes first as the likely root cause.
  *
  * <pre>{@code
- * Report report = Checkup.of(data).trainer(trainer).budget(Duration.ofSeconds(30)).run();
+ * Diagnosis report = Checkup.of(data).trainer(trainer).budget(Duration.ofSeconds(30)).run();
  * report.rootCause();   // e.g. learning-rate
  * report.findings();    // ranked, with evidence and remedies
  * }</pre>
@@ -43,7 +43,7 @@ import org.tribuo.classification.Label;
  * ({@link PairedBootstrap}); a lift counts only when it clears that interval, and ranking uses the lift's
  * lower bound. One that moves nothing is ranked below the findings whose remedies were not tried.
  * Before and after are trained on the same training rows (a stratified sample of at most
- * {@value #TRIAL_ROWS} on large data, which {@link Report#trialRows()} states) and scored on the whole
+ * {@value #TRIAL_ROWS} on large data, which {@link Diagnosis#trialRows()} states) and scored on the whole
  * test part.
  */
 public final class Checkup {
@@ -156,7 +156,7 @@ public final class Checkup {
     }
 
     /** Runs the checkup. */
-    public Report run() {
+    public Diagnosis run() {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         long t0 = System.nanoTime();
         if (trainer == null) {
@@ -211,7 +211,7 @@ public final class Checkup {
         List<Finding> ranked = rank(found, trials, root);
         List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lowerBound).reversed())
                 .toList();
-        return new Report(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
+        return new Diagnosis(data.name(), data.target(), data.train().size(), data.test().size(), data.featureNames(),
                 data.classCounts().asMap(), data.standardised(), trainer.toString(), trainer.getClass().getSimpleName(),
                 context.metrics(), context.fitSeconds(), symptom, ranked, root, sortedTrials, results,
                 repair, context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,

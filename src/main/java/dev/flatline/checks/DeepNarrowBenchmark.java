@@ -160,7 +160,7 @@ public final class DeepNarrowBenchmark {
         List<String> classes = data.classCounts().classes();
         Metrics reference = reference(data, network.seed(), classes);
         long t0 = System.nanoTime();
-        Report report = Checkup.of(data).trainer(network.trainer(data.train().size())).budget(budget)
+        Diagnosis report = Checkup.of(data).trainer(network.trainer(data.train().size())).budget(budget)
                 .seed(network.seed()).run();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Metrics before = report.metrics();

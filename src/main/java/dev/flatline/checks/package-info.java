@@ -11,7 +11,7 @@
  * Where the best single remedy leaves the model short of what the data allow, a
  * {@link dev.flatline.checks.Repair} tries the next candidates one on top of the other; the
  * {@link dev.flatline.checks.DeepNarrowBenchmark} measures it on deep narrow networks.
- * Nothing here renders: {@code dev.flatline.report} turns a {@link dev.flatline.checks.Report} into
+ * Nothing here renders: {@code dev.flatline.report} turns a {@link dev.flatline.checks.Diagnosis} into
  * HTML, JSON and text.
  */
 package dev.flatline.checks;

@@ -72,7 +72,7 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                 for (long seed = 0; seed < seeds; seed++) {
                     Duration time = Duration.ofMillis(Math.round(budget * 1000));
                     long t0 = System.nanoTime();
-                    dev.flatline.checks.Report report = FaultBenchmark.report(name, fault, seed, time);
+                    dev.flatline.checks.Diagnosis report = FaultBenchmark.report(name, fault, seed, time);
                     Case c = FaultBenchmark.outcome(name, fault, seed, report, (System.nanoTime() - t0) / 1e9);
                     if (reports) {
                         System.out.print(dev.flatline.report.ReportText.summary(report));

@@ -2,7 +2,7 @@ package dev.flatline.cli;
 
 import dev.flatline.checks.CheckData;
 import dev.flatline.checks.Checkup;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.data.CsvData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
@@ -104,7 +104,7 @@ public final class CheckupCommand implements Callable<Integer> {
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): check it with --stream, a smaller "
                     + "--sample-rows, or more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx4g).");
         }
-        Report report = Checkup.of(checkData).trainer(buildTrainer(checkData.train().size())).budget(Duration.ofMillis(
+        Diagnosis report = Checkup.of(checkData).trainer(buildTrainer(checkData.train().size())).budget(Duration.ofMillis(
                 Math.round(budget * 1000))).seed(seed).run();
         Path written = write(report);
         System.out.print(ReportText.summary(report));
@@ -204,7 +204,7 @@ public final class CheckupCommand implements Callable<Integer> {
     }
 
     /** Writes both files into a temporary folder beside {@code out}, then moves them in. */
-    private Path write(Report report) throws IOException {
+    private Path write(Diagnosis report) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);

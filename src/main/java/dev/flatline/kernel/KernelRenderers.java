@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.ToNumberPolicy;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.plots.Chart;
 import dev.flatline.plots.LiveFrame;
 import dev.flatline.report.EvaluationHtml;
@@ -105,7 +105,7 @@ final class KernelRenderers {
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, evaluation::toString);
                 });
 
-        renderer.createRegistration(Report.class)
+        renderer.createRegistration(Diagnosis.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((report, context) -> {
                     plotlyLoader.beforeChart();

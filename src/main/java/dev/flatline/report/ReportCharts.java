@@ -2,7 +2,7 @@ package dev.flatline.report;
 
 import dev.flatline.checks.LearningCurve;
 import dev.flatline.checks.RateSweep;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.checks.Trial;
 import dev.flatline.plots.AxisScale;
 import dev.flatline.plots.Chart;
@@ -29,7 +29,7 @@ public final class ReportCharts {
     }
 
     /** Every chart the report has numbers for, in reading order. */
-    public static List<Chart> all(Report report) {
+    public static List<Chart> all(Diagnosis report) {
         List<Chart> charts = new ArrayList<>();
         charts.add(Charts.classDistribution("Training rows per class", report.classCounts(), AxisScale.AUTO));
         charts.add(Charts.predictedVsTrue(report.metrics().trueLabels(), report.metrics().predictedLabels()));

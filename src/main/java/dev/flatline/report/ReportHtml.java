@@ -3,7 +3,7 @@ package dev.flatline.report;
 import dev.flatline.checks.CheckResult;
 import dev.flatline.checks.Finding;
 import dev.flatline.checks.Repair;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.checks.Trial;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.plots.Chart;
@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A checkup {@link Report} as HTML: the likely root cause with its before/after numbers, the model's
+ * A checkup {@link Diagnosis} as HTML: the likely root cause with its before/after numbers, the model's
  * metrics, the charts, every finding with its evidence and remedy, the remedies tried and each
- * check's outcome and time. {@link #page(Report)} is one self-contained file that draws its charts
- * offline (plotly.js inlined once); {@link #fragment(Report)} is the same body for a notebook, where
+ * check's outcome and time. {@link #page(Diagnosis)} is one self-contained file that draws its charts
+ * offline (plotly.js inlined once); {@link #fragment(Diagnosis)} is the same body for a notebook, where
  * the kernel supplies plotly.js. Everything from the user's data is escaped.
  */
 public final class ReportHtml {
@@ -42,18 +42,18 @@ public final class ReportHtml {
     }
 
     /** A whole HTML page, self-contained: draws its charts with no network. */
-    public static String page(Report report) {
+    public static String page(Diagnosis report) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>flatline checkup: "
                 + Html.escape(report.dataset()) + "</title>\n" + STYLE + PlotlyJs.loaderHtml()
                 + "</head>\n<body>\n" + body(report) + "</body></html>\n";
     }
 
     /** The report's body for a page that already has (or will get) plotly.js, e.g. a notebook output. */
-    public static String fragment(Report report) {
+    public static String fragment(Diagnosis report) {
         return STYLE + body(report);
     }
 
-    private static String body(Report report) {
+    private static String body(Diagnosis report) {
         StringBuilder h = new StringBuilder(16384);
         h.append("<div class=\"flatline-report\">\n<h1>flatline checkup: ").append(esc(report.dataset())).append("</h1>\n");
         h.append("<p>").append(report.trainRows()).append(" training rows, ").append(report.testRows())
@@ -122,7 +122,7 @@ public final class ReportHtml {
         h.append("</tbody></table>\n<p>").append(esc(r.summary())).append("</p>\n");
     }
 
-    private static void rootCause(StringBuilder h, Report report) {
+    private static void rootCause(StringBuilder h, Diagnosis report) {
         h.append("<p class=\"flatline-symptom\"><strong>").append(esc(report.symptom().summary()))
                 .append("</strong></p>\n");
         if (report.trialRows() < report.trainRows()) {
@@ -160,7 +160,7 @@ public final class ReportHtml {
         h.append("</tbody></table>\n");
     }
 
-    private static void perClassTable(StringBuilder h, Report report) {
+    private static void perClassTable(StringBuilder h, Diagnosis report) {
         Metrics m = report.metrics();
         h.append("<table><thead><tr><th>class</th><th>training rows</th><th>test rows</th><th>predicted</th>"
                 + "<th>recall</th></tr></thead><tbody>\n");

@@ -10,7 +10,7 @@ import dev.flatline.checks.Finding;
 import dev.flatline.checks.LearningCurve;
 import dev.flatline.checks.RateSweep;
 import dev.flatline.checks.Repair;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.checks.Trial;
 import dev.flatline.evaluation.Metrics;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A checkup {@link Report} as JSON: {@code dataset}, {@code trainer}, {@code model} (test metrics),
+ * A checkup {@link Diagnosis} as JSON: {@code dataset}, {@code trainer}, {@code model} (test metrics),
  * {@code findings} (ranked; each with {@code id}, {@code severity}, {@code title}, {@code evidence},
  * {@code remedy}, {@code notebook} and, where tried, {@code trial}), {@code root_cause} (an id or
  * null), {@code trials}, {@code checks} (each check's status and seconds), {@code learning_rate_sweep}
@@ -33,7 +33,7 @@ public final class ReportJson {
     }
 
     /** The report as indented JSON text. */
-    public static String write(Report report) {
+    public static String write(Diagnosis report) {
         try {
             return MAPPER.writeValueAsString(tree(report)) + "\n";
         } catch (JsonProcessingException e) {
@@ -41,7 +41,7 @@ public final class ReportJson {
         }
     }
 
-    /** Writes a small tree as {@link #write(Report)} does, so that Jackson is ready (see {@link ReportWarmUp}). */
+    /** Writes a small tree as {@link #write(Diagnosis)} does, so that Jackson is ready (see {@link ReportWarmUp}). */
     static String warmUp() {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("text", "warm-up");
@@ -56,7 +56,7 @@ public final class ReportJson {
     }
 
     /** The report as a Jackson tree. */
-    public static ObjectNode tree(Report report) {
+    public static ObjectNode tree(Diagnosis report) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode dataset = root.putObject("dataset");
         dataset.put("name", report.dataset());

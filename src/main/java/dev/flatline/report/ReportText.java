@@ -2,20 +2,20 @@ package dev.flatline.report;
 
 import dev.flatline.checks.Finding;
 import dev.flatline.checks.Repair;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.checks.Trial;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A checkup {@link Report} as a short ranked summary for a terminal, the likely root cause first. */
+/** A checkup {@link Diagnosis} as a short ranked summary for a terminal, the likely root cause first. */
 public final class ReportText {
 
     private ReportText() {
     }
 
     /** Why the report names no root cause, in a sentence. */
-    static String noRootCause(Report report) {
+    static String noRootCause(Diagnosis report) {
         if (!report.symptom().present()) {
             return "No root cause: the model is healthy"
                     + (report.improvements().isEmpty() ? "." : "; the improvements below are options, not causes.");
@@ -39,7 +39,7 @@ public final class ReportText {
     }
 
     /** Where trials retrain on a sample: says so once, with the model's score on that sample. */
-    static String trialSample(Report report) {
+    static String trialSample(Diagnosis report) {
         Trial first = report.trials().stream().filter(t -> t.onTopOf().isEmpty()).findFirst()
                 .orElse(report.trials().get(0));
         return String.format(Locale.ROOT, "Remedy trials retrain on a stratified sample of %d of the %d training rows "
@@ -65,7 +65,7 @@ public final class ReportText {
     }
 
     /** The summary: one line on the model, the root cause with its before/after, then the findings. */
-    public static String summary(Report report) {
+    public static String summary(Diagnosis report) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "flatline checkup of %s (%d training / %d test rows, %d classes) with %s%n",
                 report.dataset(), report.trainRows(), report.testRows(), report.classCounts().size(),

@@ -11,7 +11,7 @@ import dev.flatline.checks.ClassImbalanceCheck;
 import dev.flatline.checks.ConstantFeaturesCheck;
 import dev.flatline.checks.FeatureScaleCheck;
 import dev.flatline.checks.IntegerFeaturesCheck;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.checks.TrainTestShiftCheck;
 import dev.flatline.data.ColumnSummary;
 import dev.flatline.data.DataException;
@@ -98,8 +98,8 @@ class SparkCheckupTest {
         CheckData onSpark = SparkCheckup.checkData(SparkTables.read(session, trainFile.toString()),
                 SparkTables.read(session, testFile.toString()), "class", 0, SAMPLE_ROWS);
         assertSameStatistics(a.summary(), onSpark.fullData().orElseThrow());
-        Report x = dataChecks(streamed);
-        Report y = dataChecks(onSpark);
+        Diagnosis x = dataChecks(streamed);
+        Diagnosis y = dataChecks(onSpark);
         for (String id : List.of("class-imbalance", "constant-features", "feature-scale", "integer-features",
                 "train-test-shift")) {
             CheckResult r = x.result(id).orElseThrow();
@@ -112,7 +112,7 @@ class SparkCheckupTest {
         assertTrue(x.finding("class-imbalance").isPresent());
     }
 
-    static Report dataChecks(CheckData data) {
+    static Diagnosis dataChecks(CheckData data) {
         return Checkup.of(data).trainer(new LogisticRegressionTrainer()).maxTrials(0)
                 .checks(List.of(new ClassImbalanceCheck(), new ConstantFeaturesCheck(), new FeatureScaleCheck(),
                         new IntegerFeaturesCheck(), new TrainTestShiftCheck()))

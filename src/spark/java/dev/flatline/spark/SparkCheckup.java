@@ -21,7 +21,7 @@ import org.apache.spark.storage.StorageLevel;
  * <pre>{@code
  * CheckData data = SparkCheckup.checkData(spark.read().parquet("s3a://bucket/events"), null, "label", 0,
  *         StratifiedSample.DEFAULT_SAMPLE_ROWS);
- * Report report = Checkup.of(data).run();   // says what ran where in its title
+ * Diagnosis report = Checkup.of(data).run();   // says what ran where in its title
  * }</pre>
  *
  * <p>Train/test shift on every row needs two tables: a separate test table, or {@link #split} of a

@@ -24,7 +24,7 @@ class CheckupTest {
 
     @Test
     void shuttleWithATooHighLearningRateNamesTheLearningRateAsRootCause() {
-        Report report = Checkup.of(Datasets.shuttle().standardised())
+        Diagnosis report = Checkup.of(Datasets.shuttle().standardised())
                 .trainer(shuttleNetwork().learningRate(0.3).build()).budget(Duration.ofSeconds(60)).run();
         assertEquals(Severity.HIGH, report.finding("prediction-collapse").orElseThrow().severity());
         assertTrue(report.finding("learning-rate").isPresent(), report.findings()::toString);
@@ -45,7 +45,7 @@ class CheckupTest {
 
     @Test
     void shuttleWithClassWeightsAndAGoodRateHasNoPredictionCollapse() {
-        Report report = Checkup.of(Datasets.shuttle().standardised())
+        Diagnosis report = Checkup.of(Datasets.shuttle().standardised())
                 .trainer(shuttleNetwork().learningRate(1e-3).balancedClassWeights().build())
                 .budget(Duration.ofSeconds(60)).run();
         assertFalse(report.finding("prediction-collapse").isPresent(), report.findings()::toString);
@@ -55,13 +55,13 @@ class CheckupTest {
 
     @Test
     void balancedDataWithASensibleModelGivesNoHighFinding() {
-        Report report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build()).run();
+        Diagnosis report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build()).run();
         assertEquals(List.of(), report.findings(Severity.HIGH));
         assertTrue(report.metrics().balancedAccuracy() > 0.9);
-        Report digits = Checkup.of(Datasets.digits().standardised())
+        Diagnosis digits = Checkup.of(Datasets.digits().standardised())
                 .trainer(MlpTrainer.builder().hidden(64).epochs(20).batchSize(32).seed(0).build()).run();
         assertEquals(List.of(), digits.findings(Severity.HIGH));
-        for (Report healthy : List.of(report, digits)) {
+        for (Diagnosis healthy : List.of(report, digits)) {
             // A healthy model is called healthy: no symptom, so no root cause, whatever else still helps.
             assertFalse(healthy.symptom().present(), healthy.symptom()::summary);
             assertTrue(healthy.rootCause().isEmpty(), healthy::toString);
@@ -74,7 +74,7 @@ class CheckupTest {
             DoubleColumn first = (DoubleColumn) t.column(0);
             t.replaceColumn(0, first.multiply(1e6).setName(first.name()));
         });
-        Report report = Checkup.of(scaled).trainer(CheckFixtures.smallMlp().build()).run();
+        Diagnosis report = Checkup.of(scaled).trainer(CheckFixtures.smallMlp().build()).run();
         assertTrue(report.finding("feature-scale").isPresent(), report.findings()::toString);
         assertTrue(report.trials().stream().anyMatch(t -> t.fix().contains("standardised")), report.trials()::toString);
     }
@@ -83,7 +83,7 @@ class CheckupTest {
     void aConstantColumnIsFound() {
         LabelledData withConstant = modified(Datasets.wine().standardised(), t -> t.addColumns(
                 DoubleColumn.create("zeros", t.rowCount()).setMissingTo(0.0)));
-        Report report = Checkup.of(withConstant).trainer(new LogisticRegressionTrainer()).run();
+        Diagnosis report = Checkup.of(withConstant).trainer(new LogisticRegressionTrainer()).run();
         assertTrue(report.finding("constant-features").isPresent(), report.findings()::toString);
         // Dropping it is tried, changes nothing, and so the finding is not the root cause.
         Trial dropped = report.trials().stream().filter(t -> t.finding().equals("constant-features")).findFirst()
@@ -95,7 +95,7 @@ class CheckupTest {
     @Test
     void otherTribuoModelsAreCheckedAndNetworkChecksSayNotApplicable() {
         for (var trainer : List.of(new LogisticRegressionTrainer(), new CARTClassificationTrainer())) {
-            Report report = Checkup.of(Datasets.glass()).trainer(trainer).run();
+            Diagnosis report = Checkup.of(Datasets.glass()).trainer(trainer).run();
             assertEquals(CheckResult.Status.NOT_APPLICABLE, report.result("dead-units").orElseThrow().status());
             assertEquals(CheckResult.Status.NOT_APPLICABLE, report.result("learning-rate").orElseThrow().status());
             assertTrue(report.result("prediction-collapse").orElseThrow().status() != CheckResult.Status.FAILED);
@@ -108,7 +108,7 @@ class CheckupTest {
     void everyBundledDatasetIsCheckedWithoutAFailedCheck() {
         for (String name : Datasets.names()) {
             LabelledData data = Datasets.byName(name);
-            Report report = Checkup.of(data).trainer(MlpTrainer.builder().hidden(32).epochs(3).batchSize(32).seed(0)
+            Diagnosis report = Checkup.of(data).trainer(MlpTrainer.builder().hidden(32).epochs(3).batchSize(32).seed(0)
                     .build()).budget(Duration.ofSeconds(20)).run();
             assertTrue(report.results().stream().noneMatch(r -> r.status() == CheckResult.Status.FAILED),
                     name + ": " + report.results());
@@ -119,8 +119,8 @@ class CheckupTest {
     @Test
     void theSameCheckupTwiceGivesTheSameReport() {
         var trainer = CheckFixtures.smallMlp().learningRate(0.5).build();
-        Report a = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
-        Report b = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
+        Diagnosis a = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
+        Diagnosis b = Checkup.of(Datasets.glass().standardised()).trainer(trainer).run();
         assertEquals(a.findings(), b.findings());
         assertEquals(a.metrics().predictedLabels(), b.metrics().predictedLabels());
         assertEquals(a.trials().stream().map(Trial::lift).toList(), b.trials().stream().map(Trial::lift).toList());
@@ -128,7 +128,7 @@ class CheckupTest {
 
     @Test
     void theDefaultTrainerFitsSmallData() {
-        Report report = Checkup.of(Datasets.glass().standardised()).run();
+        Diagnosis report = Checkup.of(Datasets.glass().standardised()).run();
         assertEquals("MlpTrainer", report.trainerKind());
         assertTrue(report.trainer().contains("batch=21"), report.trainer());
         // Trained to convergence: at least DEFAULT_MIN_STEPS steps however small the data.
@@ -141,7 +141,7 @@ class CheckupTest {
 
     @Test
     void aSpentBudgetSkipsCostlyChecksButStillReports() {
-        Report report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build())
+        Diagnosis report = Checkup.of(Datasets.wine().standardised()).trainer(CheckFixtures.smallMlp().build())
                 .budget(Duration.ofMillis(1)).run();
         assertEquals(CheckResult.Status.SKIPPED, report.result("learning-curve").orElseThrow().status());
         assertEquals(CheckResult.Status.HEALTHY, report.result("class-imbalance").orElseThrow().status());

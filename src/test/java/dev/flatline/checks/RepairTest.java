@@ -20,7 +20,7 @@ class RepairTest {
     void aDeepNarrowReluStackThatOneFixDoesNotRepairIsRepairedByTheNextCandidate() {
         CheckData data = Task.MOONS.data(0);
         Network network = new Network(Task.MOONS, 15, 3, HiddenActivation.RELU, 0);
-        Report report = Checkup.of(data).trainer(network.trainer(data.train().size())).seed(0).run();
+        Diagnosis report = Checkup.of(data).trainer(network.trainer(data.train().size())).seed(0).run();
         String text = dev.flatline.report.ReportText.summary(report);
         assertTrue(report.symptom().present(), text);
         // The benchmark's reference, scored on the same test part (the symptom's may be scored on other rows).
@@ -47,7 +47,7 @@ class RepairTest {
     @Test
     void aHealthyNetworkGetsNoRepair() {
         CheckData data = Task.MOONS.data(0);
-        Report report = Checkup.of(data).trainer(Checkup.defaultNetwork(data.train().size()).seed(0).build()).seed(0)
+        Diagnosis report = Checkup.of(data).trainer(Checkup.defaultNetwork(data.train().size()).seed(0).build()).seed(0)
                 .run();
         assertFalse(report.symptom().present(), report.symptom()::summary);
         assertTrue(report.repair().isEmpty(), report::toString);

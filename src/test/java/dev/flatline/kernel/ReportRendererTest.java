@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.checks.Checkup;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.data.Datasets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class ReportRendererTest {
         Renderer renderer = new Renderer();
         List<DisplayData> sent = new ArrayList<>();
         new KernelRenderers(sent::add).registerAll(renderer);
-        Report report = Checkup.of(Datasets.glass()).trainer(new LogisticRegressionTrainer()).run();
+        Diagnosis report = Checkup.of(Datasets.glass()).trainer(new LogisticRegressionTrainer()).run();
         DisplayData first = renderer.render(report);
         String html = (String) first.getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("flatline checkup: glass"), html.substring(0, 200));

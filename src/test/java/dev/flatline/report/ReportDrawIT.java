@@ -1,6 +1,6 @@
 package dev.flatline.report;
 
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.testing.HeadlessChromium;
 import dev.flatline.testing.RenderedPage;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ class ReportDrawIT {
 
     @Test
     void theReportPageDrawsEveryChartOffline() throws Exception {
-        Report report = ReportFixtures.hostileReport();
+        Diagnosis report = ReportFixtures.hostileReport();
         Path out = Files.createDirectories(Path.of("target", "report-it"));
         Path page = Files.writeString(out.resolve("report.html"), ReportHtml.page(report));
         RenderedPage rendered = HeadlessChromium.create().render(page);

@@ -1,7 +1,7 @@
 package dev.flatline.report;
 
 import dev.flatline.checks.Checkup;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.data.CsvData;
 import dev.flatline.data.Datasets;
 import dev.flatline.nn.MlpTrainer;
@@ -19,13 +19,13 @@ final class ReportFixtures {
     static final String AMPERSAND_CLASS = "a & b \"quoted\"";
     static final String HOSTILE_COLUMN = "<b>alcohol</b>";
 
-    private static Report report;
+    private static Diagnosis report;
 
     private ReportFixtures() {
     }
 
     /** Wine with hostile names, a network with a far too high learning rate, a short checkup. */
-    static synchronized Report hostileReport() {
+    static synchronized Diagnosis hostileReport() {
         if (report == null) {
             try {
                 Table table = Datasets.wine().standardised().table();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.checks.Finding;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.plots.Html;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class ReportHtmlTest {
 
     @Test
     void showsTheRootCauseEveryFindingChartsAndEachChecksTime() {
-        Report report = ReportFixtures.hostileReport();
+        Diagnosis report = ReportFixtures.hostileReport();
         String fragment = ReportHtml.fragment(report);
         assertFalse(fragment.contains("window.flatlinePlotly = "), "a notebook fragment leaves plotly.js to the kernel");
         for (Finding f : report.findings()) {

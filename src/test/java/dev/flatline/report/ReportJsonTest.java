@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class ReportJsonTest {
 
     @Test
     void hasTheAgreedShape() throws Exception {
-        Report report = ReportFixtures.hostileReport();
+        Diagnosis report = ReportFixtures.hostileReport();
         JsonNode json = new ObjectMapper().readTree(ReportJson.write(report));
         for (String key : List.of("dataset", "trainer", "model", "findings", "root_cause", "trials", "checks",
                 "elapsed_s")) {

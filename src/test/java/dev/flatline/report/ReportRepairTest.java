@@ -11,7 +11,7 @@ import dev.flatline.checks.Checkup;
 import dev.flatline.checks.DeepNarrowBenchmark.Network;
 import dev.flatline.checks.DeepNarrowBenchmark.Task;
 import dev.flatline.checks.Repair;
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import dev.flatline.nn.HiddenActivation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReportRepairTest {
 
-    private static Report report;
+    private static Diagnosis report;
 
     @BeforeAll
     static void checkADeepNarrowReluStack() {
@@ -61,7 +61,7 @@ class ReportRepairTest {
         String html = ReportHtml.fragment(report);
         assertTrue(html.contains("<h2>Repair</h2>"), html);
         assertTrue(html.contains(report.repair().orElseThrow().combined().orElseThrow().liftText()), html);
-        Report healthy = Checkup.of(Task.MOONS.data(0))
+        Diagnosis healthy = Checkup.of(Task.MOONS.data(0))
                 .trainer(Checkup.defaultNetwork(Task.MOONS.data(0).train().size()).seed(0).build()).seed(0).run();
         assertTrue(healthy.repair().isEmpty());
         assertFalse(ReportHtml.fragment(healthy).contains("<h2>Repair</h2>"));

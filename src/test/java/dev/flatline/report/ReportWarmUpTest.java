@@ -3,7 +3,7 @@ package dev.flatline.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flatline.checks.Report;
+import dev.flatline.checks.Diagnosis;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +21,7 @@ class ReportWarmUpTest {
 
     @Test
     void aReportWrittenAfterTheWarmUpIsTheSame() {
-        Report report = ReportFixtures.hostileReport();
+        Diagnosis report = ReportFixtures.hostileReport();
         String json = ReportJson.write(report);
         String html = ReportHtml.page(report);
         ReportWarmUp.start();

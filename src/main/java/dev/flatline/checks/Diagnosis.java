@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a {@link Checkup} found: the findings ranked with the likely root cause first, the remedies it
  * tried with their before/after metrics, every check's outcome and time, and the numbers behind the
- * report's charts. Render it with {@code dev.flatline.report} (HTML, JSON, text).
+ * report's charts. Render it with {@code dev.flatline.report} (HTML, JSON, text): this is the diagnosis, that
+ * package the reports made of it.
  *
  * @param dataset        the data's name
  * @param target         the class column
@@ -34,14 +35,14 @@ import java.util.Optional;
  * @param budgetSeconds  the time budget
  * @param elapsedSeconds the checkup's wall time
  */
-public record Report(String dataset, String target, int trainRows, int testRows, List<String> features,
-                     Map<String, Long> classCounts, boolean standardised, String trainer, String trainerKind,
-                     Metrics metrics, double fitSeconds, Symptom symptom, List<Finding> findings, Optional<Finding> rootCause,
-                     List<Trial> trials, List<CheckResult> results, Optional<Repair> repair, Optional<RateSweep> rateSweep,
-                     Optional<LearningCurve> learningCurve, double budgetSeconds, double elapsedSeconds) {
+public record Diagnosis(String dataset, String target, int trainRows, int testRows, List<String> features,
+                        Map<String, Long> classCounts, boolean standardised, String trainer, String trainerKind,
+                        Metrics metrics, double fitSeconds, Symptom symptom, List<Finding> findings, Optional<Finding> rootCause,
+                        List<Trial> trials, List<CheckResult> results, Optional<Repair> repair, Optional<RateSweep> rateSweep,
+                        Optional<LearningCurve> learningCurve, double budgetSeconds, double elapsedSeconds) {
 
     /** Copies the lists. */
-    public Report {
+    public Diagnosis {
         features = List.copyOf(features);
         findings = List.copyOf(findings);
         trials = List.copyOf(trials);
@@ -101,7 +102,7 @@ public record Report(String dataset, String target, int trainRows, int testRows,
 
     @Override
     public String toString() {
-        return "Report[" + dataset + ", " + findings.size() + " findings, root cause "
+        return "Diagnosis[" + dataset + ", " + findings.size() + " findings, root cause "
                 + rootCause.map(Finding::id).orElse("none") + ", " + String.format(java.util.Locale.ROOT, "%.1f s",
                 elapsedSeconds) + "]";
     }
