@@ -238,8 +238,10 @@ public final class Checkup {
      */
     static List<Finding> provenImbalance(List<Finding> found, Symptom symptom, ClassCounts train, Metrics model) {
         return found.stream().map(f -> {
+            // A network that already weighs its classes has the imbalance's remedy in place: nothing to prove.
             boolean large = f.id().equals("class-imbalance") && f.evidence().get("imbalance_ratio") instanceof Number r
-                    && r.doubleValue() >= LARGE_IMBALANCE;
+                    && r.doubleValue() >= LARGE_IMBALANCE
+                    && !Boolean.TRUE.equals(f.evidence().get(ClassImbalanceCheck.WEIGHTED));
             if (!large || !errorsTowardTheDominantClass(train, model)) {
                 return f;
             }
@@ -327,7 +329,7 @@ public final class Checkup {
         long t0 = System.nanoTime();
         CheckResult result;
         try {
-            result = check.run(context);
+            result = check.runIfApplicable(context);
         } catch (RuntimeException e) {
             result = CheckResult.failed(check.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }

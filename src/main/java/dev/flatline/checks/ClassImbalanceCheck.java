@@ -1,8 +1,9 @@
 package dev.flatline.checks;
 
-import dev.flatline.data.ClassCounts;
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.data.ClassCounts;
+import dev.flatline.nn.ClassWeighting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,8 @@ public final class ClassImbalanceCheck implements Check {
             return CheckResult.healthy(id(), String.format(Locale.ROOT,
                     "classes are roughly balanced (largest/smallest %.1f:1)", ratio));
         }
-        Severity severity = majority >= 0.99 || ratio >= 100 ? Severity.HIGH
+        boolean weighted = weighsClasses(context);
+        Severity severity = weighted ? Severity.LOW : majority >= 0.99 || ratio >= 100 ? Severity.HIGH
                 : ratio >= 10 ? Severity.MEDIUM : Severity.LOW;
         List<String> minority = new ArrayList<>();
         for (String c : classes) {
@@ -50,7 +52,7 @@ public final class ClassImbalanceCheck implements Check {
                 + "always predicting '%s' scores %.1f%% accuracy.", ratio, largest, counts.get(largest), smallest,
                 counts.get(smallest), largest, 100 * majority)
                 + (majority >= 0.99 ? " With over 99% in one class, consider framing it as anomaly detection (R21)."
-                : "");
+                : "") + (weighted ? " The network already weighs the classes (" + WEIGHTED + ")." : "");
         return CheckResult.problem(id(), new Finding(id(), severity, title, evidence(
                 "imbalance_ratio", ratio,
                 "majority_class", largest,
@@ -58,16 +60,30 @@ public final class ClassImbalanceCheck implements Check {
                 "smallest_class", smallest,
                 "smallest_class_rows", counts.get(smallest),
                 "minority_shares", minority,
-                "classes", classes.size()),
-                new Remedy("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by balanced accuracy.",
+                "classes", classes.size(),
+                WEIGHTED, weighted),
+                weighted ? Remedy.advice("The class weights are in place: where rare classes are still missed, "
+                        + "add rows of them or oversample them (SMOTE), and judge by balanced accuracy.") : new Remedy("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by balanced accuracy.",
                         context.mlpTrainer().isPresent()
                                 ? "MlpTrainer.builder()...balancedClassWeights().build()"
                                 : "ClassWeights.balanced(train).applyTo(train)"),
                 Notebooks.REBALANCING));
     }
 
+    /** The evidence key saying the checked network already weighs its classes. */
+    static final String WEIGHTED = "class_weights_in_use";
+
+    /**
+     * Whether the checked network already trains with class weights: then weighting is not a remedy left to try,
+     * and the imbalance cannot be the cause that weights would fix.
+     */
+    static boolean weighsClasses(CheckContext context) {
+        return context.mlpTrainer().map(m -> !m.settings().classWeights().equals(ClassWeighting.none()))
+                .orElse(false);
+    }
+
     @Override
     public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return Optional.of(ImbalanceFixes.balancedClassWeights());
+        return weighsClasses(context) ? Optional.empty() : Optional.of(ImbalanceFixes.balancedClassWeights());
     }
 }

@@ -27,17 +27,18 @@ public final class DeadUnitsCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        Optional<MlpModel> model = context.mlpModel();
-        if (model.isEmpty()) {
-            return CheckResult.notApplicable(id(), "needs a flatline network's unit activity; "
-                    + context.model().getClass().getSimpleName() + " has no hidden units");
-        }
-        if (model.get().hiddenActivation() != HiddenActivation.RELU) {
+        MlpModel model = context.mlpModel().orElseThrow();
+        if (model.hiddenActivation() != HiddenActivation.RELU) {
             return CheckResult.notApplicable(id(), "only ReLU units die; this network uses "
-                    + model.get().hiddenActivation());
+                    + model.hiddenActivation());
         }
-        TrainingHistory h = model.get().history();
+        TrainingHistory h = model.history();
         if (h.epochs().isEmpty() || h.last().deadUnitFractions().length == 0) {
             return CheckResult.notApplicable(id(), "no hidden layer or no finished epoch");
         }

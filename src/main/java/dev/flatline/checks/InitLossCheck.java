@@ -26,14 +26,15 @@ public final class InitLossCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        Optional<TrainingHistory> h = context.history();
-        if (h.isEmpty()) {
-            return CheckResult.notApplicable(id(), "needs a flatline network's training history; "
-                    + context.model().getClass().getSimpleName() + " has none");
-        }
-        double initial = h.get().initialLoss();
-        double lnK = h.get().expectedInitialLoss();
+        TrainingHistory h = context.history().orElseThrow();
+        double initial = h.initialLoss();
+        double lnK = h.expectedInitialLoss();
         double prior = Metrics.entropy(context.data().classCounts().asMap());
         boolean fromPriors = context.mlpTrainer().orElseThrow().settings().outputBiasFromPriors();
         double expected = fromPriors ? prior : lnK;

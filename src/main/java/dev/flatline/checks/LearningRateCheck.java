@@ -28,11 +28,12 @@ public final class LearningRateCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        if (context.mlpTrainer().isEmpty()) {
-            return CheckResult.notApplicable(id(), "sweeps a flatline network's learning rate; "
-                    + context.trainer().getClass().getSimpleName() + " is not one");
-        }
         RateSweep sweep = sweep(context);
         int c = sweep.currentIndex();
         int b = sweep.bestIndex();

@@ -25,20 +25,21 @@ public final class OutputActivationCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        Optional<MlpModel> model = context.mlpModel();
-        if (model.isEmpty()) {
-            return CheckResult.notApplicable(id(), "checks a flatline network's output layer; "
-                    + context.model().getClass().getSimpleName() + " chooses its own");
-        }
-        OutputActivation output = model.get().outputActivation();
+        MlpModel model = context.mlpModel().orElseThrow();
+        OutputActivation output = model.outputActivation();
         String loss = context.mlpTrainer().orElseThrow().settings().loss().name();
         boolean wrongOutput = output != OutputActivation.SOFTMAX;
         boolean squared = LossFunction.MEAN_SQUARED_ERROR.name().equals(loss);
         if (!wrongOutput && !squared) {
             return CheckResult.healthy(id(), "softmax output with " + loss);
         }
-        String warning = model.get().history().warnings().stream().findFirst().orElse("");
+        String warning = model.history().warnings().stream().findFirst().orElse("");
         return CheckResult.problem(id(), new Finding(id(), wrongOutput ? Severity.HIGH : Severity.MEDIUM,
                 "The output layer is " + output + " with " + loss + " loss, a wrong pairing for single-label "
                         + "classification: use softmax with cross-entropy.",

@@ -27,23 +27,24 @@ public final class TrainingLengthCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        Optional<TrainingHistory> h = context.history();
-        if (h.isEmpty()) {
-            return CheckResult.notApplicable(id(), "needs a flatline network's per-epoch losses; "
-                    + context.model().getClass().getSimpleName() + " has none");
-        }
-        double[] loss = h.get().trainLosses();
+        TrainingHistory h = context.history().orElseThrow();
+        double[] loss = h.trainLosses();
         int configured = context.mlpTrainer().orElseThrow().settings().epochs();
         int patience = context.mlpTrainer().orElseThrow().settings().patience();
-        if (loss.length < 2 || h.get().diverged()) {
+        if (loss.length < 2 || h.diverged()) {
             return CheckResult.notApplicable(id(), "needs two finished epochs of finite loss");
         }
         int n = loss.length;
         double drop = (loss[n - 2] - loss[n - 1]) / loss[n - 2];
-        double[] val = h.get().validationLosses();
+        double[] val = h.validationLosses();
         boolean valFalling = Double.isNaN(val[n - 1]) || val[n - 1] < val[n - 2];
-        if (h.get().stopReason() == StopReason.COMPLETED && drop >= STILL_FALLING && valFalling) {
+        if (h.stopReason() == StopReason.COMPLETED && drop >= STILL_FALLING && valFalling) {
             return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
                     "The loss is still falling at the last of %d epochs (%.1f%% in the last one): train longer.",
                     n, 100 * drop), evidence("epochs", n, "last_epoch_drop", drop, "final_loss", loss[n - 1]),
@@ -51,7 +52,7 @@ public final class TrainingLengthCheck implements Check {
                             "MlpTrainer.builder()...epochs(" + 3 * configured + ").earlyStopping(5)"),
                     Notebooks.TRAINING_LENGTH));
         }
-        if (h.get().stopReason() == StopReason.EARLY_STOPPED && n < 0.3 * configured && patience <= 2) {
+        if (h.stopReason() == StopReason.EARLY_STOPPED && n < 0.3 * configured && patience <= 2) {
             return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
                     "Early stopping ended training after %d of %d epochs with patience %d: it may be too eager.",
                     n, configured, patience), evidence("epochs", n, "configured_epochs", configured,
@@ -59,7 +60,7 @@ public final class TrainingLengthCheck implements Check {
                     "MlpTrainer.builder()...earlyStopping(5)"), Notebooks.TRAINING_LENGTH));
         }
         return CheckResult.healthy(id(), String.format(Locale.ROOT,
-                "%d epochs, last-epoch loss change %.1f%% (%s)", n, -100 * drop, h.get().stopMessage()));
+                "%d epochs, last-epoch loss change %.1f%% (%s)", n, -100 * drop, h.stopMessage()));
     }
 
     @Override

@@ -33,13 +33,14 @@ public final class VanishingGradientsCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        Optional<MlpModel> model = context.mlpModel();
-        if (model.isEmpty()) {
-            return CheckResult.notApplicable(id(), "needs a flatline network's gradient norms; "
-                    + context.model().getClass().getSimpleName() + " has none");
-        }
-        List<EpochRecord> epochs = model.get().history().epochs();
+        MlpModel model = context.mlpModel().orElseThrow();
+        List<EpochRecord> epochs = model.history().epochs();
         if (epochs.isEmpty() || epochs.get(0).gradientNorms().length < 2) {
             return CheckResult.notApplicable(id(), "needs at least two weight layers and one finished epoch");
         }
@@ -67,7 +68,7 @@ public final class VanishingGradientsCheck implements Check {
             return CheckResult.healthy(id(), String.format(Locale.ROOT,
                     "first/last layer gradient ratio %.3g (norms %s)", ratio, shown));
         }
-        HiddenActivation activation = model.get().hiddenActivation();
+        HiddenActivation activation = model.hiddenActivation();
         return CheckResult.problem(id(), new Finding(id(), ratio < VANISHED ? Severity.HIGH : Severity.MEDIUM,
                 String.format(Locale.ROOT, "Gradients vanish: the first layer's gradient is %.2g of the last one's "
                         + "across %d layers of %s units.", ratio, layers, activation),

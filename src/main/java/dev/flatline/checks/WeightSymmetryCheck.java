@@ -29,17 +29,18 @@ public final class WeightSymmetryCheck implements Check {
     }
 
     @Override
+    public Need needs() {
+        return Need.NETWORK;
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
-        Optional<MlpModel> model = context.mlpModel();
-        if (model.isEmpty()) {
-            return CheckResult.notApplicable(id(), "needs a flatline network's weights; "
-                    + context.model().getClass().getSimpleName() + " has no hidden units");
-        }
-        int[] sizes = model.get().layerSizes();
+        MlpModel model = context.mlpModel().orElseThrow();
+        int[] sizes = model.layerSizes();
         if (sizes.length < 3) {
             return CheckResult.notApplicable(id(), "a network without hidden layers has no units to be symmetric");
         }
-        float[] p = model.get().parameters();
+        float[] p = model.parameters();
         int offset = 0;
         List<String> perLayer = new ArrayList<>();
         int worstLayer = -1;

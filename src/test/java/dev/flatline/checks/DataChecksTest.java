@@ -5,6 +5,7 @@ import static dev.flatline.checks.CheckFixtures.assertHealthy;
 import static dev.flatline.checks.CheckFixtures.context;
 import static dev.flatline.checks.CheckFixtures.logistic;
 import static dev.flatline.checks.CheckFixtures.modified;
+import static dev.flatline.checks.CheckFixtures.smallMlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,21 @@ class DataChecksTest {
         assertTrue((double) shuttle.evidence().get("imbalance_ratio") > 1000, shuttle::toString);
         assertEquals("Rad.Flow", shuttle.evidence().get("majority_class"));
         assertHealthy(new ClassImbalanceCheck().run(context(Datasets.digits(), logistic())));
+    }
+
+    @Test
+    void classImbalanceWithTheWeightsInPlaceOffersNoWeightsToTry() {
+        // The data's imbalance is the same; what differs is whether the network already weighs its classes.
+        LabelledData shuttle = Datasets.shuttle().subsampleTrain(3000, 0);
+        CheckContext plain = context(shuttle, smallMlp().build());
+        Finding open = assertFinding(new ClassImbalanceCheck().run(plain), Severity.HIGH);
+        assertEquals(false, open.evidence().get(ClassImbalanceCheck.WEIGHTED));
+        assertTrue(new ClassImbalanceCheck().fix(open, plain).isPresent());
+        CheckContext weighted = context(shuttle, smallMlp().balancedClassWeights().build());
+        Finding inPlace = assertFinding(new ClassImbalanceCheck().run(weighted), Severity.LOW);
+        assertEquals(true, inPlace.evidence().get(ClassImbalanceCheck.WEIGHTED));
+        assertTrue(inPlace.title().contains("already weighs"), inPlace.title());
+        assertTrue(new ClassImbalanceCheck().fix(inPlace, weighted).isEmpty());
     }
 
     @Test

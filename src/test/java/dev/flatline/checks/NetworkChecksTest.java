@@ -38,11 +38,15 @@ class NetworkChecksTest {
         for (Trainer<Label> other : List.of(logistic(), cart())) {
             CheckContext context = context(WINE, other);
             for (Check check : NETWORK_ONLY) {
-                CheckResult result = check.run(context);
+                assertEquals(Check.Need.NETWORK, check.needs(), check::id);
+                CheckResult result = check.runIfApplicable(context);
                 assertNotApplicable(result);
                 assertTrue(!result.note().isBlank());
             }
         }
+        // A flatline network has what they need: they run.
+        assertEquals(CheckResult.Status.HEALTHY,
+                new InitLossCheck().runIfApplicable(context(WINE, smallMlp().build())).status());
     }
 
     @Test
