@@ -82,7 +82,8 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
     static final int[] SHALLOW_NETWORK = {32, 32};
     /**
      * The dominant training class is "predicted far more often than it occurs" from this ratio of predicted to
-     * true test rows on (and by more than twice the count's Poisson noise, the square root of its true rows).
+     * true test rows on, when the excess is also more than twice the count's Poisson noise (the square root of its
+     * true rows).
      */
     public static final double OVER_PREDICTED = 1.25;
     /** A never-predicted class counts only with at least this many test rows (fewer is chance). */
@@ -95,12 +96,11 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         neverPredicted = List.copyOf(neverPredicted);
     }
 
-    /** Measures the symptom of a model with these test metrics on this data. */
     /** The reference models, in the order they are compared (the first of equals is named). */
     static final List<String> REFERENCES = List.of("CART tree", "logistic regression",
             "CART tree, balanced class weights", "logistic regression, balanced class weights", "shallow tanh network");
 
-    /** One reference model of {@code kind}, trained on the reference training rows (standardised for the others). */
+    /** One reference model of {@code kind}, trained on the reference training rows (standardised but for the trees). */
     private static Model<Label> fitReference(String kind, CheckData standardised, CheckData raw, long seed) {
         boolean logistic = !kind.startsWith("CART");
         Dataset<Label> rows = (logistic ? standardised : raw).train();
@@ -113,6 +113,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         return trainer.train(train);
     }
 
+    /** Measures the symptom of a model with these test metrics on this data. */
     static Symptom measure(CheckData data, Metrics model, List<String> classes, long seed) {
         Dataset<Label> sample = CheckData.sample(data.train(), REFERENCE_ROWS, seed);
         String[] labels = new String[sample.size()];
