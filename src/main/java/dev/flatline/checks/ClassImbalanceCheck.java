@@ -63,8 +63,9 @@ public final class ClassImbalanceCheck implements Check {
                 "classes", classes.size(),
                 WEIGHTED, weighted),
                 weighted ? Remedy.advice("The class weights are in place: where rare classes are still missed, "
-                        + "add rows of them or oversample them (SMOTE), and judge by balanced accuracy.") : new Remedy("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by balanced accuracy.",
-                        context.mlpTrainer().isPresent()
+                        + "add rows of them or oversample them (SMOTE), and judge by balanced accuracy.")
+                        : new Remedy("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by "
+                                + "balanced accuracy.", context.mlpTrainer().isPresent()
                                 ? "MlpTrainer.builder()...balancedClassWeights().build()"
                                 : "ClassWeights.balanced(train).applyTo(train)"),
                 Notebooks.REBALANCING));
