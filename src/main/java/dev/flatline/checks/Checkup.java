@@ -263,9 +263,9 @@ public final class Checkup {
     }
 
     /**
-     * Whether no class but the dominant training class is predicted far more often than it occurs (by more than
-     * {@link Symptom#OVER_PREDICTED} times and twice its count's noise). Imbalance pushes errors toward the dominant
-     * class; where they flow to another class (a broken model, e.g. a test part preprocessed differently), neither
+     * Whether no class but the dominant training class is predicted far more often than it occurs
+     * ({@link Symptom#predictedFarTooOften}, the rule the symptom's lean uses). Imbalance pushes errors toward the
+     * dominant class; where they flow to another class (a broken model, e.g. a test part preprocessed differently), neither
      * the recalls nor a reference's response to class weights on that test part say anything about the imbalance.
      */
     static boolean errorsTowardTheDominantClass(ClassCounts train, Metrics model) {
@@ -273,7 +273,7 @@ public final class Checkup {
         for (String c : train.classes()) {
             long truth = model.trueCounts().getOrDefault(c, 0L);
             long predicted = model.predictedCounts().getOrDefault(c, 0L);
-            if (!c.equals(dominant) && predicted > Symptom.OVER_PREDICTED * truth + 2 * Math.sqrt(truth)) {
+            if (!c.equals(dominant) && Symptom.predictedFarTooOften(truth, predicted)) {
                 return false;
             }
         }

@@ -238,11 +238,18 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         String dominant = train.majority();
         long truth = model.trueCounts().getOrDefault(dominant, 0L);
         long predicted = model.predictedCounts().getOrDefault(dominant, 0L);
-        boolean far = truth >= MIN_TEST_ROWS && predicted >= OVER_PREDICTED * truth
-                && predicted - truth > 2 * Math.sqrt(truth);
+        boolean far = truth >= MIN_TEST_ROWS && predictedFarTooOften(truth, predicted);
         return far ? String.format(Locale.ROOT, "it predicts '%s', which holds %d of %d training rows, %d times for "
                 + "%d test rows (%.2f×)", dominant, train.get(dominant), train.total(), predicted, truth,
                 (double) predicted / truth) : "";
+    }
+
+    /**
+     * Whether a class is predicted far more often than it occurs: at least {@link #OVER_PREDICTED} times its true
+     * test rows, and by more than twice the count's Poisson noise (the square root of its true rows).
+     */
+    static boolean predictedFarTooOften(long truth, long predicted) {
+        return predicted >= OVER_PREDICTED * truth && predicted - truth > 2 * Math.sqrt(truth);
     }
 
     private static <T> Supplier<T> memoised(Supplier<T> compute) {
