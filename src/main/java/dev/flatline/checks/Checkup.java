@@ -29,9 +29,9 @@ import org.tribuo.classification.Label;
  * one whose remedy lifts the model most comes first as the likely root cause.
  *
  * <pre>{@code
- * Diagnosis report = Checkup.of(data).trainer(trainer).budget(Duration.ofSeconds(30)).run();
- * report.rootCause();   // e.g. learning-rate
- * report.findings();    // ranked, with evidence and remedies
+ * Diagnosis diagnosis = Checkup.of(data).trainer(trainer).budget(Duration.ofSeconds(30)).run();
+ * diagnosis.rootCause();   // e.g. learning-rate
+ * diagnosis.findings();    // ranked, with evidence and remedies
  * }</pre>
  *
  * <p>It first measures the {@link Symptom}: whether the model never predicts classes the data let a

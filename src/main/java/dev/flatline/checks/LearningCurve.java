@@ -3,6 +3,7 @@ package dev.flatline.checks;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -41,7 +42,7 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
         int largest = Math.min(MAX_ROWS, data.train().size());
         int k = context.classes().size();
         boolean tiny = largest < TINY_ROWS_PER_CLASS * k;
-        int[] sizes = tiny ? tinySizes(k, largest) : java.util.Arrays.stream(FRACTIONS)
+        int[] sizes = tiny ? tinySizes(k, largest) : Arrays.stream(FRACTIONS)
                 .mapToInt(f -> Math.max(Math.min(largest, 2 * k), (int) Math.round(f * largest))).toArray();
         int n = sizes.length;
         int[] rows = new int[n];
@@ -72,7 +73,7 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
             }
             if (i == n - 2 && resamples > 1) {
                 double mean = test[i];
-                double sumSquares = java.util.Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum();
+                double sumSquares = Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum();
                 secondLastVariance = sumSquares / (resamples - 1) / resamples;
             }
         }
@@ -110,15 +111,20 @@ public record LearningCurve(int[] rows, double[] trainBalancedAccuracy, double[]
      */
     public double lastGainPerDoubling() {
         int n = rows.length;
-        double doublings = Math.log((double) rows[n - 1] / rows[n - 2]) / Math.log(2);
+        double doublings = doublings(n - 2, n - 1);
         return doublings <= 0 ? 0 : lastGain() / doublings;
     }
 
     /** Test balanced accuracy gained per doubling of the rows, from the smallest subset to the largest. */
     public double slopePerDoubling() {
         int n = rows.length;
-        double doublings = Math.log((double) rows[n - 1] / rows[0]) / Math.log(2);
+        double doublings = doublings(0, n - 1);
         return doublings <= 0 ? 0 : (testBalancedAccuracy[n - 1] - testBalancedAccuracy[0]) / doublings;
+    }
+
+    /** How many doublings of the rows lie between fit {@code from} and fit {@code to}: log2 of their ratio. */
+    private double doublings(int from, int to) {
+        return Math.log((double) rows[to] / rows[from]) / Math.log(2);
     }
 
     /** Training minus test balanced accuracy at the largest size. */
