@@ -181,7 +181,11 @@ public final class Checkup {
         List<Finding> byChecks = results.stream().flatMap(r -> r.findings().stream()).toList();
         // The remedies are tried while the symptom's reference models finish on the other core: the trials need
         // only the checks' findings (the references add proof to one finding's evidence, not a remedy).
-        List<Trial> trials = tryRemedies(byChecks, byId, context);
+        List<Trial> trials = new ArrayList<>(tryRemedies(byChecks, byId, context));
+        // Where more labelled rows were tried (the learning curve carried past the training part), that is the
+        // "more rows" remedy's trial, from the same "before", ranked beside the retrained remedies.
+        context.<Optional<MoreRows>>memoised("more-rows").flatMap(m -> m).filter(MoreRows::proves)
+                .ifPresent(m -> trials.add(m.trial()));
         Symptom measured = await(measuring);
         List<Finding> found = provenImbalance(byChecks, measured, data.classCounts(), checked);
         Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
@@ -193,10 +197,10 @@ public final class Checkup {
         // the curve's, and the cause is named by that evidence even if some remedy also lifts the model a
         // little (that remedy is an improvement). Where the references show the gap, the network falls short
         // of what these very rows allow, so a remedy's proven lift names the cause first.
-        // The curve gives the symptom only when it shows the model far below what more rows allow: each
-        // doubling of the rows lifts it by at least DATA_LIMITED_SLOPE.
-        Optional<Finding> dataLimit = provenByEvidence.filter(f -> f.evidence().get("slope_per_doubling")
-                instanceof Number slope && slope.doubleValue() >= Symptom.DATA_LIMITED_SLOPE);
+        // The curve gives the symptom only when it shows the model far below what more rows allow: more rows
+        // tried lift it, or each doubling of the rows lifts it by at least DATA_LIMITED_SLOPE.
+        Optional<Finding> dataLimit = provenByEvidence.filter(f -> Boolean.TRUE.equals(
+                f.evidence().get(LearningCurveCheck.DATA_LIMITED)));
         Symptom symptom = !measured.present() && dataLimit.isPresent()
                 ? measured.dataLimited(String.valueOf(dataLimit.get().evidence().get("proven_by")))
                 : measured;

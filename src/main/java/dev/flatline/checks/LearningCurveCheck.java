@@ -2,8 +2,11 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code learning-curve} (R15, R20): fits on growing subsets and reads the curve. Low balanced
@@ -16,6 +19,12 @@ public final class LearningCurveCheck implements Check {
     static final double RISING = 0.03;
     /** Gain per doubling, over the whole curve and the last doubling, that proves the data too few. */
     static final double PROVEN = 0.05;
+    /**
+     * Evidence key: true where the proof shows the model far below what more rows allow (more rows tried and lifting
+     * it, or a curve at least {@link Symptom#DATA_LIMITED_SLOPE} steep), so the rows are the model's symptom even
+     * where reference models trained on the same few rows show no gap.
+     */
+    static final String DATA_LIMITED = "data_limited";
     /** Training balanced accuracy below this is underfitting. */
     static final double UNDERFIT = 0.7;
 
@@ -40,6 +49,22 @@ public final class LearningCurveCheck implements Check {
                 "train_balanced_accuracy", format(curve.trainBalancedAccuracy()),
                 "test_balanced_accuracy", format(curve.testBalancedAccuracy()),
                 "last_doubling_gain", curve.lastGain(), "train_test_gap", curve.gap()};
+        Optional<MoreRows> more = MoreRows.of(context);
+        if (more.isPresent() && more.get().proves()) {
+            // The strongest evidence: more labelled rows of these very data, tried, lift the model beyond its noise.
+            MoreRows m = more.get();
+            List<Object> proof = new ArrayList<>(Arrays.asList(numbers));
+            proof.addAll(m.evidence());
+            proof.addAll(List.of(DATA_LIMITED, true, "proven_by", m.proof()));
+            return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
+                    "Too little training data: with %d more labelled rows of these data the same trainer reaches "
+                            + "balanced accuracy %.3f, %+.3f ± %.3f above the model trained on its %d rows.",
+                    m.moreRows(), m.after().balancedAccuracy(), m.lift(), m.margin(), m.rows()),
+                    evidence(proof.toArray()), Remedy.advice(String.format(Locale.ROOT, "Train on more rows: collect "
+                            + "or label them, or move labelled rows into the training part (here %d more were worth "
+                            + "%+.3f), keeping a test part for the final score (R5, R20).", m.moreRows(), m.lift())),
+                    Notebooks.DATA_VOLUME));
+        }
         if (curve.trainBalancedAccuracy()[last] < UNDERFIT && curve.gap() < 0.1) {
             return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
                     "The model underfits: even on its own %d training rows its balanced accuracy is only %.3f.",
@@ -55,18 +80,18 @@ public final class LearningCurveCheck implements Check {
             // Too little data is proven by the curve itself, not by a retrain: every doubling so far lifted
             // the model, and the last step still did (per doubling, as steep), by more than its noise on the
             // test rows.
-            Object[] proof = java.util.Arrays.copyOf(numbers, numbers.length + 6);
-            proof[numbers.length] = "slope_per_doubling";
-            proof[numbers.length + 1] = curve.slopePerDoubling();
-            proof[numbers.length + 2] = "last_doubling_gain_margin";
-            proof[numbers.length + 3] = curve.lastGainMargin();
-            proof[numbers.length + 4] = "proven_by";
-            proof[numbers.length + 5] = String.format(Locale.ROOT, "learning-curve slope %+.3f per doubling, last "
-                    + "doubling %+.3f ± %.3f", curve.slopePerDoubling(), curve.lastGain(), curve.lastGainMargin());
+            List<Object> proof = new ArrayList<>(Arrays.asList(numbers));
+            // The curve shows the model far below what more rows allow only where the slope is steep: a smaller
+            // one is within what healthy small data sets show, and then the rows are an improvement, not a cause.
+            proof.addAll(List.of("slope_per_doubling", curve.slopePerDoubling(), "last_doubling_gain_margin",
+                    curve.lastGainMargin(), DATA_LIMITED, curve.slopePerDoubling() >= Symptom.DATA_LIMITED_SLOPE,
+                    "proven_by", String.format(Locale.ROOT, "learning-curve slope %+.3f per doubling, last "
+                    + "doubling %+.3f ± %.3f", curve.slopePerDoubling(), curve.lastGain(), curve.lastGainMargin())));
             return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
                     "Too little training data: test balanced accuracy rises %.3f per doubling of the rows (+%.3f ± "
                             + "%.3f from %d to %d rows) and has not levelled off.", curve.slopePerDoubling(),
-                    curve.lastGain(), curve.lastGainMargin(), curve.rows()[last - 1], curve.rows()[last]), evidence(proof),
+                    curve.lastGain(), curve.lastGainMargin(), curve.rows()[last - 1], curve.rows()[last]),
+                    evidence(proof.toArray()),
                     Remedy.advice("Collect more training rows (the curve says each doubling is worth about "
                             + String.format(Locale.ROOT, "%.2f", curve.slopePerDoubling())
                             + " balanced accuracy), or augment them (R5, R20)."),
@@ -89,7 +114,7 @@ public final class LearningCurveCheck implements Check {
         return context.memo("learning-curve", () -> LearningCurve.run(context));
     }
 
-    private static java.util.List<String> format(double[] values) {
+    private static List<String> format(double[] values) {
         return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).toList();
     }
 }

@@ -137,7 +137,7 @@ public final class ReportHtml {
         Finding root = report.rootCause().get();
         h.append("<div class=\"flatline-root\"><h2>Likely root cause: ").append(esc(root.id())).append("</h2>\n<p>")
                 .append(esc(root.title())).append("</p>\n<p>Tried: ").append(esc(trial.get().fix()))
-                .append(" (same ").append(trial.get().rows()).append(" training rows, whole test part): lift ")
+                .append(" (before: ").append(trial.get().rows()).append(" training rows; both scored on the whole test part): lift ")
                 .append(esc(trial.get().liftText())).append(" (95% paired bootstrap over test rows).</p>\n");
         metricsTable(h, List.of("before", "after"), List.of(trial.get().before(), trial.get().after()));
         if (!root.remedy().code().isEmpty()) {

@@ -55,6 +55,17 @@ class FaultBenchmarkTest {
     }
 
     @Test
+    void tooLittleDataIsNamedByTryingMoreRows() {
+        // A fiftieth of Landsat's training rows (101): a reference trained on the same rows is no better, so only
+        // more rows can show the gap, and the test part's rows (out of fold) do, beyond their noise.
+        Case c = FaultBenchmark.run("satellite", Fault.TOO_LITTLE_DATA, 0, BUDGET);
+        assertFalse(c.noEffect(), c::row);
+        assertTrue(c.symptom(), c::row);
+        assertEquals("learning-curve", c.named(), c::row);
+        assertTrue(c.lift().startsWith("+"), c::row);
+    }
+
+    @Test
     void aFaultWithoutMeasurableHarmGetsNoRootCause() {
         // A fiftieth of wine's training rows (3 per class) still separates its three cultivars: the clean and
         // the faulty model cannot be told apart on the 36 test rows, so there is no fault to find.

@@ -120,16 +120,42 @@ class ModelChecksTest {
     @Test
     void learningCurveProvesTinyDataTooFewAndNotTheWholeDigitsData() {
         // Digits with 3 training rows per class (the test part unchanged): each doubling of the rows per class
-        // lifts the network steeply, far beyond the curve's noise: the rows are the symptom's cause.
+        // lifts the network steeply, far beyond the curve's noise.
         LabelledData digits = Datasets.digits().standardised();
         LabelledData tiny = digits.subsampleTrain(30, 0);
-        Finding f = assertFinding(new LearningCurveCheck().run(context(tiny,
-                Checkup.defaultNetwork(tiny.trainSize()).seed(0).build())), Severity.HIGH);
-        assertEquals(List.of("10", "20", "30"), f.evidence().get("rows"));
-        assertTrue((double) f.evidence().get("slope_per_doubling") >= Symptom.DATA_LIMITED_SLOPE, f::toString);
-        // The whole training part (1,438 rows): the curve has levelled off, no proof of too few rows.
-        CheckResult whole = new LearningCurveCheck().run(context(digits,
-                Checkup.defaultNetwork(digits.trainSize()).seed(0).build()));
+        CheckContext tinyContext = context(tiny, Checkup.defaultNetwork(tiny.trainSize()).seed(0).build());
+        LearningCurve curve = LearningCurveCheck.curve(tinyContext);
+        assertEquals(List.of(10, 20, 30), java.util.Arrays.stream(curve.rows()).boxed().toList());
+        assertTrue(curve.slopePerDoubling() >= Symptom.DATA_LIMITED_SLOPE, curve::toString);
+        // The test part holds 12 times the training rows: more labelled rows are tried, and they lift the model
+        // far beyond their noise, the strongest proof, which the finding gives.
+        Finding f = assertFinding(new LearningCurveCheck().run(tinyContext), Severity.HIGH);
+        assertEquals(true, f.evidence().get(LearningCurveCheck.DATA_LIMITED), f::toString);
+        assertTrue((double) f.evidence().get("more_rows_lift") > Symptom.FAR_BELOW, f::toString);
+        assertTrue((double) f.evidence().get("more_rows_lift") > (double) f.evidence().get("more_rows_lift_margin"));
+        assertTrue(String.valueOf(f.evidence().get("proven_by")).startsWith("trained on its 30 training rows plus"),
+                () -> String.valueOf(f.evidence().get("proven_by")));
+        // The whole training part (1,438 rows): the curve has levelled off and the test part is too small to add a
+        // doubling: no proof of too few rows.
+        CheckContext wholeContext = context(digits, Checkup.defaultNetwork(digits.trainSize()).seed(0).build());
+        CheckResult whole = new LearningCurveCheck().run(wholeContext);
+        assertTrue(MoreRows.of(wholeContext).isEmpty(), "no more rows to try");
         assertTrue(whole.findings().stream().noneMatch(w -> w.evidence().containsKey("proven_by")), whole::toString);
+    }
+
+    @Test
+    void moreRowsLiftALearnerAndNotAModelThatIgnoresItsInputs() {
+        // 40 training rows of breast cancer, the test part unchanged (114 rows, out of fold: each half predicted by a
+        // model trained on the training rows plus the other half).
+        LabelledData tiny = Datasets.breastCancer().standardised().subsampleTrain(40, 1);
+        MoreRows dummy = MoreRows.of(context(tiny, DummyClassifierTrainer.createMostFrequentTrainer())).orElseThrow();
+        assertEquals(40, dummy.rows());
+        assertEquals(0.0, dummy.lift(), 1e-9, "a majority guess gains nothing from more rows");
+        assertTrue(!dummy.proves());
+        // A network on 3 rows per class gains from the 50 or so added rows, beyond the noise.
+        LabelledData three = Datasets.digits().standardised().subsampleTrain(30, 1);
+        MoreRows network = MoreRows.of(context(three, Checkup.defaultNetwork(30).seed(1).build())).orElseThrow();
+        assertTrue(network.proves(), network::proof);
+        assertEquals(network.lift(), network.trial().lift(), 1e-9, "the trial is the experiment");
     }
 }
