@@ -114,7 +114,8 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
 
     /**
      * The repair after the single-remedy trials, or empty where none is needed: a model without the
-     * symptom, or one whose best single remedy already brings it within {@link #WITHIN} of the reference.
+     * symptom, or one whose best tried fix (a single remedy, or one on top of another) already brings it within
+     * {@link #WITHIN} of the reference.
      *
      * @param trials    the single-remedy trials, best first
      * @param trialData the rows the trials trained on
@@ -126,9 +127,11 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
         }
         double reference = symptom.reference();
         List<Trial> single = trials.stream().filter(t -> t.onTopOf().isEmpty()).toList();
-        double bestSingle = single.stream().mapToDouble(t -> t.after().balancedAccuracy())
+        // A trial on top of another (class weights on the tuned rate) is already a combined fix: where it reaches
+        // the reference, the repair would only retrain that same combination.
+        double bestTried = trials.stream().mapToDouble(t -> t.after().balancedAccuracy())
                 .max().orElse(Double.NEGATIVE_INFINITY);
-        if (reference - bestSingle <= WITHIN) {
+        if (reference - bestTried <= WITHIN) {
             return Optional.empty();
         }
         try {
