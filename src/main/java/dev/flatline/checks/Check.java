@@ -41,14 +41,6 @@ public interface Check {
         NETWORK
     }
 
-    /**
-     * The remedy of one of this check's findings as something the checkup can try by retraining, if
-     * there is one (symptoms such as a collapsed prediction have none of their own).
-     */
-    default java.util.Optional<Fix> fix(Finding finding, CheckContext context) {
-        return java.util.Optional.empty();
-    }
-
     /** Rough cost classes, cheapest first. */
     enum Cost {
         /** Reads the data only. */

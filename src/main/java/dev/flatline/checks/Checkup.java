@@ -173,15 +173,13 @@ public final class Checkup {
         List<Check> ordered = new ArrayList<>(checks);
         ordered.sort(Comparator.comparing(Check::cost)); // stable: catalogue order within a cost
         List<CheckResult> results = new ArrayList<>();
-        Map<String, Check> byId = new HashMap<>();
         for (Check check : ordered) {
-            byId.put(check.id(), check);
             results.add(runOne(check, context));
         }
         List<Finding> byChecks = results.stream().flatMap(r -> r.findings().stream()).toList();
         // The remedies are tried while the symptom's reference models finish on the other core: the trials need
         // only the checks' findings (the references add proof to one finding's evidence, not a remedy).
-        List<Trial> trials = new ArrayList<>(tryRemedies(byChecks, byId, context));
+        List<Trial> trials = new ArrayList<>(tryRemedies(byChecks, context));
         // Where more labelled rows were tried (the learning curve carried past the training part), that is the
         // "more rows" remedy's trial, from the same "before", ranked beside the retrained remedies.
         context.<Optional<MoreRows>>memoised("more-rows").flatMap(m -> m).filter(MoreRows::proves)
@@ -205,7 +203,7 @@ public final class Checkup {
                 ? measured.dataLimited(String.valueOf(dataLimit.get().evidence().get("proven_by")))
                 : measured;
         // Where the best single remedy leaves the model short of the reference, the next candidates are tried.
-        Optional<Repair> repair = Repair.after(symptom, trials, found, byId, context, trainer,
+        Optional<Repair> repair = Repair.after(symptom, trials, found, context, trainer,
                 data.subsampleTrain(TRIAL_ROWS, seed));
         Optional<Trial> best = mostLikely(trials);
         Optional<Finding> root = measured.present()
@@ -367,14 +365,14 @@ public final class Checkup {
     }
 
     /** Tries the remedies of the findings that have one, most serious first, while trials and budget last. */
-    private List<Trial> tryRemedies(List<Finding> found, Map<String, Check> byId, CheckContext context) {
+    private List<Trial> tryRemedies(List<Finding> found, CheckContext context) {
         List<Finding> candidates = found.stream()
                 .filter(f -> f.severity() != Severity.INFO)
                 .sorted(Comparator.comparing(Finding::severity))
                 .toList();
         List<Trial> trials = new ArrayList<>();
         CheckData trialData = data.subsampleTrain(TRIAL_ROWS, seed);
-        Map<String, Fix> tried = new HashMap<>();
+        Map<String, Change> tried = new HashMap<>();
         // The "before" fit and the remedies' fits are independent: they run side by side, in waves of as many
         // remedies as trials are left, so that a remedy that cannot be applied leaves its place to the next.
         ExecutorService fits = Executors.newFixedThreadPool(FIT_THREADS, r -> {
@@ -391,7 +389,7 @@ public final class Checkup {
                 List<Planned> wave = new ArrayList<>();
                 while (next < candidates.size() && trials.size() + wave.size() < maxTrials) {
                     Finding finding = candidates.get(next++);
-                    Optional<Planned> planned = plan(finding, byId, context, trialData);
+                    Optional<Planned> planned = plan(finding, trialData);
                     planned.ifPresent(wave::add);
                 }
                 if (wave.isEmpty()) {
@@ -410,15 +408,15 @@ public final class Checkup {
                 Model<Label>[] beforeHolder = beforeModel;
                 Map<Planned, Future<Optional<Metrics>>> afters = new HashMap<>();
                 for (Planned p : wave) {
-                    boolean shares = trials.stream().anyMatch(t -> t.fix().equals(p.fix().description()))
+                    boolean shares = trials.stream().anyMatch(t -> t.change().equals(p.change().description()))
                             || wave.stream().takeWhile(q -> q != p)
-                                    .anyMatch(q -> q.fix().description().equals(p.fix().description()));
+                                    .anyMatch(q -> q.change().description().equals(p.change().description()));
                     if (!shares) {
                         afters.put(p, fits.submit(() -> tryOne(p, context, beforeMetrics, beforeHolder)));
                     }
                 }
                 for (Planned p : wave) {
-                    Optional<Trial> same = trials.stream().filter(t -> t.fix().equals(p.fix().description()))
+                    Optional<Trial> same = trials.stream().filter(t -> t.change().equals(p.change().description()))
                             .findFirst();
                     if (same.isPresent()) {
                         // Two findings with one remedy share its trial rather than retraining.
@@ -428,9 +426,9 @@ public final class Checkup {
                     Future<Optional<Metrics>> after = afters.get(p);
                     Optional<Metrics> measured = after == null ? Optional.empty() : await(after);
                     if (measured.isPresent()) {
-                        trials.add(Trial.of(p.finding().id(), p.fix().description(), p.fix().code(),
+                        trials.add(Trial.of(p.finding().id(), p.change().description(), p.change().code(),
                                 trialData.train().size(), await(beforeMetrics), measured.get()));
-                        tried.put(p.finding().id(), p.fix());
+                        tried.put(p.finding().id(), p.change());
                     }
                 }
             }
@@ -443,15 +441,14 @@ public final class Checkup {
     /** Threads that fit remedies side by side (two cores are common; more would each need memory). */
     static final int FIT_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
-    /** A remedy ready to be tried: its finding, fix and the changed trainer and data. */
-    private record Planned(Finding finding, Fix fix, Fix.Attempt attempt) {
+    /** A remedy ready to be tried: its finding, change and the changed trainer and data. */
+    private record Planned(Finding finding, Change change, Change.Attempt attempt) {
     }
 
-    /** The finding's remedy applied to the trial data, if it has one that applies to this trainer and data. */
-    private Optional<Planned> plan(Finding finding, Map<String, Check> byId, CheckContext context, CheckData trialData) {
+    /** The finding's remedy applied to the trial data, if it carries a change that applies to this trainer and data. */
+    private Optional<Planned> plan(Finding finding, CheckData trialData) {
         try {
-            Optional<Fix> fix = byId.get(finding.id()).fix(finding, context);
-            return fix.map(f -> new Planned(finding, f, f.apply(trialData, trainer)));
+            return finding.remedy().change().map(c -> new Planned(finding, c, c.apply(trialData, trainer)));
         } catch (RuntimeException e) {
             // A remedy that cannot be applied to this trainer or data is simply not tried.
             return Optional.empty();
@@ -501,17 +498,17 @@ public final class Checkup {
      * rate's trial lifted the model, the class-imbalance remedy is retried with that rate, its "before"
      * being the rate's "after", and its lift is what it adds (the combined fix's lift is the two together).
      */
-    private List<Trial> onTopOfTunedRate(List<Trial> trials, Map<String, Fix> tried, CheckData trialData,
+    private List<Trial> onTopOfTunedRate(List<Trial> trials, Map<String, Change> tried, CheckData trialData,
             CheckContext context) {
         Optional<Trial> rate = trials.stream().filter(t -> t.finding().equals("learning-rate") && t.significant())
                 .findFirst();
-        Fix imbalance = tried.get("class-imbalance");
+        Change imbalance = tried.get("class-imbalance");
         if (rate.isEmpty() || imbalance == null || !tried.containsKey("learning-rate") || context.secondsLeft() <= 0) {
             return trials;
         }
         try {
             Trainer<Label> tuned = tried.get("learning-rate").apply(trialData, trainer).trainer();
-            Fix.Attempt attempt = imbalance.apply(trialData, tuned);
+            Change.Attempt attempt = imbalance.apply(trialData, tuned);
             Metrics after = context.evaluate(context.fit(attempt.trainer(), attempt.data().train()),
                     attempt.data().test());
             Trial plain = trials.stream().filter(t -> t.finding().equals("class-imbalance")).findFirst().orElseThrow();

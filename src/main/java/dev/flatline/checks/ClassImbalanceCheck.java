@@ -7,7 +7,6 @@ import dev.flatline.nn.ClassWeighting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code class-imbalance} (R1, R21): the imbalance ratio (largest over smallest training class), the
@@ -64,10 +63,8 @@ public final class ClassImbalanceCheck implements Check {
                 WEIGHTED, weighted),
                 weighted ? Remedy.advice("The class weights are in place: where rare classes are still missed, "
                         + "add rows of them or oversample them (SMOTE), and judge by balanced accuracy.")
-                        : new Remedy("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by "
-                                + "balanced accuracy.", context.mlpTrainer().isPresent()
-                                ? "MlpTrainer.builder()...balancedClassWeights().build()"
-                                : "ClassWeights.balanced(train).applyTo(train)"),
+                        : Remedy.of("Weight classes by n / (K n_c), or resample (over/under/SMOTE); judge by "
+                                + "balanced accuracy.", Changes.balancedClassWeights(context.mlpTrainer().isPresent())),
                 Notebooks.REBALANCING));
     }
 
@@ -81,10 +78,5 @@ public final class ClassImbalanceCheck implements Check {
     static boolean weighsClasses(CheckContext context) {
         return context.mlpTrainer().map(m -> !m.settings().classWeights().equals(ClassWeighting.none()))
                 .orElse(false);
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return weighsClasses(context) ? Optional.empty() : Optional.of(ImbalanceFixes.balancedClassWeights());
     }
 }

@@ -4,9 +4,7 @@ import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.data.ColumnStats;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code constant-features} (R19): features with a single value on the training part (all zero, or
@@ -43,21 +41,10 @@ public final class ConstantFeaturesCheck implements Check {
                         : constant.size() + " of " + columns.size() + " features are constant on the training part "
                         + "and carry no information: " + String.join(", ", constant) + ".",
                 evidence("constant_features", constant, "features", columns.size()),
-                new Remedy("Drop the constant columns (or check how the file was made).",
-                        "CsvData.from(path).ignoreColumns(" + String.join(", ", constant.stream()
-                                .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList())
-                        + ")"),
+                constant.size() == context.data().featureNames().size()
+                        ? Remedy.advice("Every column is constant: check how the file was made.")
+                        : Remedy.of("Drop the constant columns (or check how the file was made).",
+                                Changes.dropColumns(constant)),
                 Notebooks.PREPROCESSING));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        @SuppressWarnings("unchecked")
-        List<String> constant = (List<String>) finding.evidence().get("constant_features");
-        if (constant.size() == context.data().featureNames().size()) {
-            return Optional.empty();
-        }
-        return Optional.of(Fix.data("constant columns dropped", "CsvData.from(path).ignoreColumns(...)",
-                d -> d.withoutFeatures(new LinkedHashSet<>(constant))));
     }
 }

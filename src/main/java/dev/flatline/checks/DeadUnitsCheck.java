@@ -7,7 +7,6 @@ import dev.flatline.nn.MlpModel;
 import dev.flatline.nn.TrainingHistory;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code dead-units} (R16): the share of ReLU units that output zero for every probed example at the
@@ -59,15 +58,8 @@ public final class DeadUnitsCheck implements Check {
                         + "example).", 100 * max, layer + 1),
                 evidence("dead_share_per_layer", Arrays.stream(dead).boxed().map(d -> String.format(Locale.ROOT,
                         "%.3f", d)).toList(), "worst_layer", layer + 1, "worst_dead_share", max),
-                new Remedy("Lower the learning rate; or use leaky ReLU, which cannot die.",
-                        "MlpTrainer.builder()...hiddenActivation(HiddenActivation.LEAKY_RELU)"),
+                Remedy.of("Use leaky ReLU hidden units, which cannot die; or lower the learning rate.",
+                        Changes.leakyRelu()),
                 Notebooks.ARCHITECTURE));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return Optional.of(Fix.trainer("leaky ReLU hidden units (cannot die)",
-                "MlpTrainer.builder()...hiddenActivation(HiddenActivation.LEAKY_RELU)",
-                t -> Fixes.mlp(t).hiddenActivation(HiddenActivation.LEAKY_RELU).build()));
     }
 }

@@ -171,14 +171,14 @@ public final class DeepNarrowBenchmark {
         if (report.repair().isPresent()) {
             Repair repair = report.repair().get();
             after = repair.finalAfter();
-            steps = repair.combined().map(Trial::fix).orElse("nothing kept") + " [" + repair.steps().size()
+            steps = repair.combined().map(Trial::change).orElse("nothing kept") + " [" + repair.steps().size()
                     + " tried]";
         } else {
             Trial best = report.trials().stream().filter(t -> t.onTopOf().isEmpty() && t.significant())
                     .max(java.util.Comparator.comparingDouble(t -> t.after().balancedAccuracy())).orElse(null);
             if (best != null && best.after().balancedAccuracy() > after) {
                 after = best.after().balancedAccuracy();
-                steps = best.fix() + " (single remedy)";
+                steps = best.change() + " (single remedy)";
             }
         }
         return new Case(network, before.balancedAccuracy(), reference.balancedAccuracy(), margin,

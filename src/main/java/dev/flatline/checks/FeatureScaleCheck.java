@@ -6,7 +6,6 @@ import dev.flatline.data.ColumnStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.tribuo.common.tree.AbstractCARTTrainer;
 
 /**
@@ -77,13 +76,8 @@ public final class FeatureScaleCheck implements Check {
                         + "magnitude %.3g; gradient training suffers.", ratio, largest, maxMagnitude),
                 evidence("std_ratio", ratio, "largest_magnitude", maxMagnitude, "largest_feature", largest,
                         "smallest_std_feature", smallest, "notes", notes),
-                new Remedy("Standardise the features with statistics fitted on the training part only.",
-                        "data.standardised()"),
+                Remedy.of("Standardise the features with statistics fitted on the training part only.",
+                        Changes.standardise()),
                 Notebooks.PREPROCESSING));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return Optional.of(Fixes.standardise());
     }
 }

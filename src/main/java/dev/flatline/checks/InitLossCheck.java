@@ -5,7 +5,6 @@ import static dev.flatline.checks.Finding.evidence;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.TrainingHistory;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code init-loss} (B2): a network's loss before its first step should be about {@code ln K} (it
@@ -43,38 +42,28 @@ public final class InitLossCheck implements Check {
             return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, String.format(Locale.ROOT,
                     "The loss before training is %.3g, far above the %.3f of a network that starts out guessing: "
                             + "its outputs start confident and wrong.", initial, expected), evidence(numbers),
-                    new Remedy(context.data().standardised() ? "Start from a standard initialisation."
-                            : "Standardise the features (fitted on the training part), then start from a standard "
-                            + "initialisation.", context.data().standardised() ? "MlpTrainer.builder().weightInit("
-                            + "WeightInit.AUTO)" : "data.standardised()"), Notebooks.PREPROCESSING));
+                    // Unscaled inputs are the cause there: feature-scale owns (and tries) standardising.
+                    context.data().standardised() ? Remedy.of("Start the output bias at the log class priors, from "
+                            + "a standard initialisation of the weights.", Changes.outputBiasFromPriors())
+                            : new Remedy("Standardise the features (fitted on the training part), then start from a "
+                            + "standard initialisation.", Changes.standardise().code()), Notebooks.PREPROCESSING));
         }
         if (initial > expected + Math.max(1.5, 0.75 * expected)) {
             return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
                     "The loss before training is %.3f, well above the expected %.3f.", initial, expected),
-                    evidence(numbers), new Remedy("Standardise the inputs and start the output bias at the log class "
-                    + "priors.", "MlpTrainer.builder().outputBiasFromPriors(true)"), Notebooks.ARCHITECTURE));
+                    evidence(numbers), Remedy.of("Start the output bias at the log class priors (and standardise the "
+                    + "inputs if they are not).", Changes.outputBiasFromPriors()), Notebooks.ARCHITECTURE));
         }
         if (!fromPriors && prior < 0.5 * lnK) {
             return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
                     "The class priors' entropy (%.3f) is far below ln K (%.3f): starting the output bias at the log "
                             + "priors would save the first steps of learning them.", prior, lnK), evidence(numbers),
-                    new Remedy("Start the output bias at the log class priors (B2) -- but not together with balanced "
+                    Remedy.of("Start the output bias at the log class priors (B2) -- but not together with balanced "
                             + "class weights or resampled data: those train towards equal classes, where ln K is "
-                            + "already the right start (notebook 03).",
-                            "MlpTrainer.builder().outputBiasFromPriors(true)"), Notebooks.ARCHITECTURE));
+                            + "already the right start (notebook 03).", Changes.outputBiasFromPriors()),
+                    Notebooks.ARCHITECTURE));
         }
         return CheckResult.healthy(id(), String.format(Locale.ROOT, "initial loss %.3f, expected about %.3f",
                 initial, expected));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        if (finding.severity() == Severity.HIGH && !context.data().standardised()) {
-            // Unscaled inputs are the cause; feature-scale owns (and tries) that remedy.
-            return Optional.empty();
-        }
-        return Optional.of(Fix.trainer("output bias started at the log class priors",
-                "MlpTrainer.builder()...outputBiasFromPriors(true)",
-                t -> Fixes.mlp(t).outputBiasFromPriors(true).build()));
     }
 }

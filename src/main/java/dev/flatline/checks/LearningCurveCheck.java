@@ -60,9 +60,10 @@ public final class LearningCurveCheck implements Check {
                     "Too little training data: with %d more labelled rows of these data the same trainer reaches "
                             + "balanced accuracy %.3f, %+.3f ± %.3f above the model trained on its %d rows.",
                     m.moreRows(), m.after().balancedAccuracy(), m.lift(), m.margin(), m.rows()),
-                    evidence(proof.toArray()), Remedy.advice(String.format(Locale.ROOT, "Train on more rows: collect "
+                    evidence(proof.toArray()), new Remedy(String.format(Locale.ROOT, "Train on more rows: collect "
                             + "or label them, or move labelled rows into the training part (here %d more were worth "
-                            + "%+.3f), keeping a test part for the final score (R5, R20).", m.moreRows(), m.lift())),
+                            + "%+.3f), keeping a test part for the final score (R5, R20).", m.moreRows(), m.lift()),
+                            MoreRows.CODE),
                     Notebooks.DATA_VOLUME));
         }
         if (curve.trainBalancedAccuracy()[last] < UNDERFIT && curve.gap() < 0.1) {

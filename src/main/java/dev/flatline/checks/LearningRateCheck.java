@@ -3,7 +3,6 @@ package dev.flatline.checks;
 import static dev.flatline.checks.Finding.evidence;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code learning-rate} (R8, B8): a short sweep of learning rates around the usual ones for the
@@ -63,8 +62,8 @@ public final class LearningRateCheck implements Check {
                     "best_balanced_accuracy", sweep.balancedAccuracy()[b],
                     "decades_from_working_rates", decades,
                     "sweep_rows", sweep.rows()),
-                    new Remedy("Optionally train with learning rate " + sweep.bestRate() + " (from the sweep).",
-                            "MlpTrainer.builder()...learningRate(" + sweep.bestRate() + ")"),
+                    Remedy.of("Optionally train with learning rate " + sweep.bestRate() + " (from the sweep).",
+                            fromSweep(sweep.bestRate())),
                     Notebooks.LEARNING_RATE));
         }
         Severity severity = broken || gain >= 0.2 ? Severity.HIGH : Severity.MEDIUM;
@@ -90,8 +89,8 @@ public final class LearningRateCheck implements Check {
                 "current_dead_units", sweep.deadUnits()[c],
                 "decades_from_working_rates", decades,
                 "sweep_rows", sweep.rows()),
-                new Remedy("Train with learning rate " + sweep.bestRate() + " (from the sweep).",
-                        "MlpTrainer.builder()...learningRate(" + sweep.bestRate() + ")"),
+                Remedy.of("Train with learning rate " + sweep.bestRate() + " (from the sweep).",
+                        fromSweep(sweep.bestRate())),
                 Notebooks.LEARNING_RATE));
     }
 
@@ -100,10 +99,8 @@ public final class LearningRateCheck implements Check {
         return context.memo("rate-sweep", () -> RateSweep.run(context, context.mlpTrainer().orElseThrow()));
     }
 
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        double best = ((Number) finding.evidence().get("best_rate")).doubleValue();
-        return Optional.of(Fix.trainer("learning rate " + best + " (from the sweep)",
-                "MlpTrainer.builder()...learningRate(" + best + ")", t -> Fixes.mlp(t).learningRate(best).build()));
+    /** The sweep's best rate as the change the checkup tries. */
+    static Change fromSweep(double rate) {
+        return Changes.learningRate(rate, "from the sweep");
     }
 }

@@ -39,6 +39,8 @@ record MoreRows(int rows, int moreRows, Metrics before, Metrics after) {
 
     /** The test part must hold at least this many times the training rows: each half then adds a doubling. */
     static final int TEST_TO_TRAIN = 2;
+    /** The line of code of the "more rows" remedy: the finding's and its trial's. */
+    static final String CODE = "// train on more rows: collect or label them";
     /** The finding id this experiment proves. */
     static final String FINDING = "learning-curve";
 
@@ -141,7 +143,7 @@ record MoreRows(int rows, int moreRows, Metrics before, Metrics after) {
     /** The experiment as the checkup's trial of the "more rows" remedy, beside the remedies it retrains. */
     Trial trial() {
         return Trial.of(FINDING, String.format(Locale.ROOT, "%d more training rows (half the test part, out of fold)",
-                moreRows), "// collect or label more training rows", rows, before, after);
+                moreRows), CODE, rows, before, after);
     }
 
     /** The evidence's keys and values, in the finding's order. */

@@ -35,18 +35,12 @@ public final class NumericalHealthCheck implements Check {
         return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, title,
                 evidence("non_finite_test_rows", nonFinite, "diverged", diverged,
                         "stop", h.map(TrainingHistory::stopMessage).orElse("")),
-                new Remedy("Lower the learning rate, standardise the inputs, and look for log(0) or division by zero.",
-                        "MlpTrainer.builder()...learningRate(rate / 10)"),
+                context.mlpTrainer().isEmpty()
+                        ? Remedy.advice("Standardise the inputs, and look for log(0) or division by zero.")
+                        : Remedy.of("Lower the learning rate (a tenth of it is tried), standardise the inputs, and "
+                                + "look for log(0) or division by zero.", Changes.learningRate(
+                                context.mlpTrainer().get().settings().optimiser().learningRate() / 10,
+                                "divided by 10")),
                 Notebooks.LEARNING_RATE));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        if (context.mlpTrainer().isEmpty()) {
-            return Optional.empty();
-        }
-        double rate = context.mlpTrainer().get().settings().optimiser().learningRate() / 10;
-        return Optional.of(Fix.trainer("learning rate divided by 10 (" + rate + ")",
-                "MlpTrainer.builder()...learningRate(" + rate + ")", t -> Fixes.mlp(t).learningRate(rate).build()));
     }
 }

@@ -5,7 +5,6 @@ import static dev.flatline.checks.Finding.evidence;
 import dev.flatline.nn.LossFunction;
 import dev.flatline.nn.MlpModel;
 import dev.flatline.nn.OutputActivation;
-import java.util.Optional;
 
 /**
  * {@code output-activation} (R10): single-label classification needs a softmax output trained with
@@ -44,15 +43,7 @@ public final class OutputActivationCheck implements Check {
                 "The output layer is " + output + " with " + loss + " loss, a wrong pairing for single-label "
                         + "classification: use softmax with cross-entropy.",
                 evidence("output_activation", output.name(), "loss", loss, "trainer_warning", warning),
-                new Remedy("Use a softmax output with cross-entropy loss.",
-                        "MlpTrainer.builder()...output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY)"),
+                Remedy.of("Use a softmax output with cross-entropy loss.", Changes.softmaxCrossEntropy()),
                 Notebooks.ARCHITECTURE));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return Optional.of(Fix.trainer("softmax output with cross-entropy",
-                "MlpTrainer.builder()...output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY)",
-                t -> Fixes.mlp(t).output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY).build()));
     }
 }

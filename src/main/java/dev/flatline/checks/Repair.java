@@ -23,7 +23,7 @@ import org.tribuo.classification.Label;
  * together get a combined fix), then the remaining findings' remedies, then the network changes no
  * check asked for but that repair deep narrow networks ({@link #NEXT_CANDIDATES}: leaky ReLU units,
  * the learning rate the sweep found best, three times the epochs, and a shallower, wider ReLU
- * network). Each change is made by the check's own {@link Check#fix} (one home per change). Each state
+ * network). Each change is the finding's own {@link Remedy#change()}, made in one home, {@link Changes}. Each state
  * is one model trained on the training part less {@value #VALIDATION_SHARE} of each class, held out as
  * validation rows: whether a change is kept is chosen on those rows, never on the test part; the test
  * part only says, after each kept change, how far the same model still is from the reference, and gives
@@ -89,7 +89,7 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
 
     /** One line: the steps kept, the combined lift and the final gap. */
     public String summary() {
-        List<String> kept = steps.stream().filter(Step::kept).map(s -> s.trial().fix()).toList();
+        List<String> kept = steps.stream().filter(Step::kept).map(s -> s.trial().change()).toList();
         return String.format(Locale.ROOT, "Repair: %s; %s; final balanced accuracy %.3f, %s the reference %.3f "
                         + "(%s).", kept.isEmpty() ? "no candidate helped" : String.join(" + ", kept),
                 combined.map(t -> "combined lift " + t.liftText()).orElse("no combined fix"), finalAfter,
@@ -120,7 +120,7 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
      * @param trials    the single-remedy trials, best first
      * @param trialData the rows the trials trained on
      */
-    static Optional<Repair> after(Symptom symptom, List<Trial> trials, List<Finding> found, Map<String, Check> byId,
+    static Optional<Repair> after(Symptom symptom, List<Trial> trials, List<Finding> found,
             CheckContext context, Trainer<Label> trainer, CheckData trialData) {
         if (!symptom.present() || context.secondsLeft() <= 0) {
             return Optional.empty();
@@ -135,7 +135,7 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
             return Optional.empty();
         }
         try {
-            return Optional.of(new Repairing(found, byId, context, trialData).run(single, trainer, reference));
+            return Optional.of(new Repairing(found, context, trialData).run(single, trainer, reference));
         } catch (RuntimeException e) {
             // A repair that cannot run (e.g. too few rows to hold out validation rows) leaves the trials as they are.
             return Optional.empty();
@@ -145,13 +145,11 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
     /** One repair's work: the candidates in order, each fitted on the validation split and kept or not. */
     private static final class Repairing {
         private final List<Finding> found;
-        private final Map<String, Check> byId;
         private final CheckContext context;
         private final CheckData trialData;
 
-        Repairing(List<Finding> found, Map<String, Check> byId, CheckContext context, CheckData trialData) {
+        Repairing(List<Finding> found, CheckContext context, CheckData trialData) {
             this.found = found;
-            this.byId = byId;
             this.context = context;
             this.trialData = trialData;
         }
@@ -170,12 +168,12 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
                     stop = "time budget spent";
                     break;
                 }
-                Optional<Fix.Attempt> attempt = apply(c.fix(), state);
+                Optional<Change.Attempt> attempt = apply(c.change(), state);
                 if (attempt.isEmpty() || (attempt.get().data() == state.data()
                         && sameSettings(attempt.get().trainer(), state.trainer()))) {
                     continue; // nothing to change on this state (e.g. leaky ReLU on a leaky network)
                 }
-                Fix.Attempt a = attempt.get();
+                Change.Attempt a = attempt.get();
                 // A test-side change keeps the model and changes only the test part it is scored on.
                 Fitted fitted = a.retrain() ? fit(a.data(), a.trainer()) : new Fitted(state.fitted().model(),
                         state.fitted().rows(), state.validation(), context.evaluate(state.fitted().model(),
@@ -184,14 +182,14 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
                 Metrics after = fitted.test();
                 // A test-side change cannot show on training rows: it is kept where its own trial lifted the model.
                 boolean kept = a.retrain() ? validation > state.validation() + MIN_VALIDATION_GAIN
-                        : single.stream().anyMatch(t -> t.fix().equals(c.fix().description()) && t.significant());
+                        : single.stream().anyMatch(t -> t.change().equals(c.change().description()) && t.significant());
                 Trial trial = step(c, state, after);
                 steps.add(new Step(c.source(), trial, validation, kept));
                 if (kept) {
                     List<String> changes = new ArrayList<>(state.changes());
-                    changes.add(c.fix().description());
+                    changes.add(c.change().description());
                     List<String> codes = new ArrayList<>(state.codes());
-                    codes.add(c.fix().code());
+                    codes.add(c.change().code());
                     state = new State(a.data(), a.trainer(), changes, codes, fitted);
                     if (reference - after.balancedAccuracy() <= WITHIN) {
                         stop = "within " + WITHIN + " of the reference";
@@ -208,8 +206,8 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
             return new Repair(steps, combined, reference, state.test().balancedAccuracy(), stop);
         }
 
-        /** A candidate change: its source (finding or check id) and the fix. */
-        private record Candidate(String source, Fix fix) {
+        /** A candidate change: its source (finding or check id) and the change. */
+        private record Candidate(String source, Change change) {
         }
 
         /**
@@ -217,59 +215,47 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
          * best single fix), the other findings' remedies, then {@link #NEXT_CANDIDATES}; each change once.
          */
         private List<Candidate> candidates(List<Trial> single) {
-            Map<String, Candidate> byFix = new LinkedHashMap<>();
+            Map<String, Candidate> byChange = new LinkedHashMap<>();
             List<Trial> lifting = single.stream().filter(Trial::significant)
                     .sorted(Comparator.comparingDouble(Trial::lowerBound).reversed()).toList();
             for (Trial t : lifting) {
                 found.stream().filter(f -> f.id().equals(t.finding())).findFirst()
-                        .flatMap(this::fix).ifPresent(fix -> byFix.putIfAbsent(fix.description(),
-                                new Candidate(t.finding(), fix)));
+                        .flatMap(f -> f.remedy().change()).ifPresent(c -> byChange.putIfAbsent(c.description(),
+                                new Candidate(t.finding(), c)));
             }
             for (Finding f : found) {
                 if (f.severity() != Severity.INFO) {
-                    fix(f).ifPresent(fix -> byFix.putIfAbsent(fix.description(), new Candidate(f.id(), fix)));
+                    f.remedy().change().ifPresent(c -> byChange.putIfAbsent(c.description(), new Candidate(f.id(), c)));
                 }
             }
             for (String id : NEXT_CANDIDATES) {
-                Optional<Finding> finding = found.stream().filter(f -> f.id().equals(id)).findFirst()
-                        .or(() -> unfound(id));
-                finding.flatMap(this::fix).ifPresent(fix -> byFix.putIfAbsent(fix.description(),
-                        new Candidate(id, fix)));
+                Optional<Change> change = found.stream().filter(f -> f.id().equals(id)).findFirst()
+                        .flatMap(f -> f.remedy().change()).or(() -> unasked(id));
+                change.ifPresent(c -> byChange.putIfAbsent(c.description(), new Candidate(id, c)));
             }
-            return List.copyOf(byFix.values());
-        }
-
-        /** The check's own fix for a finding, if it has one for this trainer. */
-        private Optional<Fix> fix(Finding f) {
-            Check check = byId.containsKey(f.id()) ? byId.get(f.id())
-                    : Checks.all().stream().filter(c -> c.id().equals(f.id())).findFirst().orElse(null);
-            try {
-                return check == null ? Optional.empty() : check.fix(f, context);
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
+            return List.copyOf(byChange.values());
         }
 
         /**
-         * A stand-in finding for a check that found nothing, carrying what its fix reads (the sweep's best
-         * rate for the learning rate); empty where the fix has nothing to go on.
+         * The change of a network setting no check asked for ({@link #NEXT_CANDIDATES}), made as its check would make
+         * it; empty where it does not apply (not a network).
          */
-        private Optional<Finding> unfound(String id) {
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            if (id.equals("learning-rate")) {
-                if (context.mlpTrainer().isEmpty()) {
-                    return Optional.empty();
-                }
-                evidence.put("best_rate", LearningRateCheck.sweep(context).bestRate());
-            }
-            return Optional.of(new Finding(id, Severity.MEDIUM, "Tried by the repair; the check itself found nothing.",
-                    evidence, Remedy.advice("the check's own remedy"), ""));
+        private Optional<Change> unasked(String id) {
+            Optional<MlpTrainer> network = context.mlpTrainer();
+            return switch (id) {
+                case "dead-units" -> Optional.of(Changes.leakyRelu());
+                case "learning-rate" -> network.map(n -> LearningRateCheck.fromSweep(
+                        LearningRateCheck.sweep(context).bestRate()));
+                case "training-length" -> network.map(n -> Changes.epochs(3 * n.settings().epochs()));
+                case "vanishing-gradients" -> Optional.of(Changes.shallowRelu());
+                default -> Optional.empty();
+            };
         }
 
-        /** The fix applied to the state's data and trainer; empty where it does not apply. */
-        private static Optional<Fix.Attempt> apply(Fix fix, State state) {
+        /** The change applied to the state's data and trainer; empty where it does not apply. */
+        private static Optional<Change.Attempt> apply(Change change, State state) {
             try {
-                return Optional.of(fix.apply(state.data(), state.trainer()));
+                return Optional.of(change.apply(state.data(), state.trainer()));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
@@ -282,9 +268,9 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
 
         /** The step's trial: the change on top of the state, both scored on the test part. */
         private Trial step(Candidate c, State state, Metrics after) {
-            Trial t = Trial.of(c.source(), c.fix().description(), c.fix().code(), state.fitted().rows(),
+            Trial t = Trial.of(c.source(), c.change().description(), c.change().code(), state.fitted().rows(),
                     state.test(), after);
-            return state.changes().isEmpty() ? t : new Trial(t.finding(), t.fix(), t.code(), t.rows(), t.before(),
+            return state.changes().isEmpty() ? t : new Trial(t.finding(), t.change(), t.code(), t.rows(), t.before(),
                     t.after(), t.margin(), String.join(" + ", state.changes()));
         }
 

@@ -74,16 +74,10 @@ public final class TrainTestShiftCheck implements Check {
                 share >= 0.25 ? "train and test look preprocessed differently" : "a shift in the data"),
                 evidence("shifted_features", shifted, "features_compared", compared, "largest_mean_shift_sd", worst,
                         "separate_test_file", data.separateTestFile()),
-                new Remedy("Preprocess test data with the statistics fitted on the training data (never refit on "
+                Remedy.of("Preprocess test data with the statistics fitted on the training data (never refit on "
                         + "test); the checkup tries aligning each test column to the training column's mean and "
-                        + "deviation, without retraining.", "data.standardised()"),
+                        + "deviation, without retraining.", Changes.testAlignedToTrain()),
                 Notebooks.PREPROCESSING));
     }
 
-    /** Tried on the test side: the same model on test columns aligned to the training statistics. */
-    @Override
-    public java.util.Optional<Fix> fix(Finding finding, CheckContext context) {
-        return java.util.Optional.of(Fix.testSide("test features aligned to the training part's mean and deviation "
-                + "(test side, no retraining)", "data.standardised()", CheckData::testAlignedToTrain));
-    }
-}
+    /** Tried on the test side: the same model on test columns aligned to the training statistics. */}

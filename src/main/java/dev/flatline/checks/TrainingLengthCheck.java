@@ -5,7 +5,6 @@ import static dev.flatline.checks.Finding.evidence;
 import dev.flatline.nn.StopReason;
 import dev.flatline.nn.TrainingHistory;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code training-length} (R9): the training loss still falling at the last epoch (train longer), or
@@ -48,28 +47,18 @@ public final class TrainingLengthCheck implements Check {
             return CheckResult.problem(id(), new Finding(id(), Severity.MEDIUM, String.format(Locale.ROOT,
                     "The loss is still falling at the last of %d epochs (%.1f%% in the last one): train longer.",
                     n, 100 * drop), evidence("epochs", n, "last_epoch_drop", drop, "final_loss", loss[n - 1]),
-                    new Remedy("Train for more epochs, with early stopping on the validation loss.",
-                            "MlpTrainer.builder()...epochs(" + 3 * configured + ").earlyStopping(5)"),
+                    Remedy.of("Train for more epochs: three times as many (" + 3 * configured + ").",
+                            Changes.epochs(3 * configured)),
                     Notebooks.TRAINING_LENGTH));
         }
         if (h.stopReason() == StopReason.EARLY_STOPPED && n < 0.3 * configured && patience <= 2) {
             return CheckResult.problem(id(), new Finding(id(), Severity.LOW, String.format(Locale.ROOT,
                     "Early stopping ended training after %d of %d epochs with patience %d: it may be too eager.",
                     n, configured, patience), evidence("epochs", n, "configured_epochs", configured,
-                    "patience", patience), new Remedy("Use a patience of about 5 epochs.",
-                    "MlpTrainer.builder()...earlyStopping(5)"), Notebooks.TRAINING_LENGTH));
+                    "patience", patience), Remedy.of("Use a patience of about 5 epochs.",
+                    Changes.earlyStopping(5)), Notebooks.TRAINING_LENGTH));
         }
         return CheckResult.healthy(id(), String.format(Locale.ROOT,
                 "%d epochs, last-epoch loss change %.1f%% (%s)", n, -100 * drop, h.stopMessage()));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        int configured = context.mlpTrainer().orElseThrow().settings().epochs();
-        boolean eager = finding.severity() == Severity.LOW;
-        return Optional.of(Fix.trainer(eager ? "early-stopping patience 5" : "3x the epochs (" + 3 * configured + ")",
-                eager ? "MlpTrainer.builder()...earlyStopping(5)" : "MlpTrainer.builder()...epochs(" + 3 * configured
-                        + ")", t -> eager ? Fixes.mlp(t).earlyStopping(5).build()
-                        : Fixes.mlp(t).epochs(3 * configured).build()));
     }
 }

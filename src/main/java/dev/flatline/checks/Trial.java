@@ -8,8 +8,8 @@ import java.util.Locale;
  * without it, both scored on the same test rows.
  *
  * @param finding   the id of the finding whose remedy this is
- * @param fix       what was changed
- * @param code      the change as a line of code
+ * @param change    what was changed, in words (the {@link Change}'s description)
+ * @param code      the change as a line of code (the finding's {@link Remedy#code()})
  * @param rows      training rows used for both fits
  * @param before    metrics without the change
  * @param after     metrics with the change
@@ -18,29 +18,29 @@ import java.util.Locale;
  * @param onTopOf   empty when "before" is the model as checked; otherwise the change already made in
  *                  "before" (e.g. a tuned learning rate), so the lift is what this change adds to it
  */
-public record Trial(String finding, String fix, String code, int rows, Metrics before, Metrics after,
+public record Trial(String finding, String change, String code, int rows, Metrics before, Metrics after,
                     double margin, String onTopOf) {
 
     /** A trial whose margin is measured by a paired bootstrap of the two models' test predictions. */
-    public static Trial of(String finding, String fix, String code, int rows, Metrics before, Metrics after) {
+    public static Trial of(String finding, String change, String code, int rows, Metrics before, Metrics after) {
         if (!before.trueLabels().equals(after.trueLabels())) {
             throw new IllegalArgumentException("before and after must be scored on the same test rows");
         }
         double margin = PairedBootstrap.margin(before.trueLabels(), before.predictedLabels(),
                 after.predictedLabels());
-        return new Trial(finding, fix, code, rows, before, after, margin, "");
+        return new Trial(finding, change, code, rows, before, after, margin, "");
     }
 
     /** This trial's change measured on top of another trial's (its "before" is that trial's "after"). */
     public Trial onTopOf(Trial base, Metrics after) {
-        Trial t = of(finding, fix, code, rows, base.after(), after);
-        return new Trial(finding, fix + ", on top of " + base.fix(), code, rows, t.before(), t.after(), t.margin(),
-                base.fix());
+        Trial t = of(finding, change, code, rows, base.after(), after);
+        return new Trial(finding, change + ", on top of " + base.change(), code, rows, t.before(), t.after(), t.margin(),
+                base.change());
     }
 
     /** The same trial credited to another finding (two findings with one remedy share its fits). */
     public Trial forFinding(String otherFinding) {
-        return new Trial(otherFinding, fix, code, rows, before, after, margin, onTopOf);
+        return new Trial(otherFinding, change, code, rows, before, after, margin, onTopOf);
     }
 
     /**

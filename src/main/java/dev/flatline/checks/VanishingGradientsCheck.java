@@ -8,7 +8,6 @@ import dev.flatline.nn.MlpModel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code vanishing-gradients} (R17, B7): per weight layer, the mean gradient norm over training. When
@@ -58,7 +57,8 @@ public final class VanishingGradientsCheck implements Check {
         if (exploded) {
             return CheckResult.problem(id(), new Finding(id(), Severity.HIGH, "Gradients explode: mean norms per "
                     + "layer " + shown + ".", evidence("gradient_norm_per_layer", shown),
-                    new Remedy("Lower the learning rate and standardise the inputs.", "data.standardised()"),
+                    Remedy.of("Start simpler: two ReLU layers of 64 (R17); and lower the learning rate and standardise "
+                            + "the inputs.", Changes.shallowRelu()),
                     Notebooks.ARCHITECTURE));
         }
         if (maxDead >= 0.5) {
@@ -74,15 +74,7 @@ public final class VanishingGradientsCheck implements Check {
                         + "across %d layers of %s units.", ratio, layers, activation),
                 evidence("first_to_last_ratio", ratio, "gradient_norm_per_layer", shown, "weight_layers", layers,
                         "hidden_activation", activation.name()),
-                new Remedy("Start simpler: fewer layers and ReLU units (R17).",
-                        "MlpTrainer.builder()...hidden(64, 64).hiddenActivation(HiddenActivation.RELU)"),
+                Remedy.of("Start simpler: two ReLU layers of 64 (R17).", Changes.shallowRelu()),
                 Notebooks.ARCHITECTURE));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return Optional.of(Fix.trainer("two hidden ReLU layers of 64", "MlpTrainer.builder()...hidden(64, 64)"
-                + ".hiddenActivation(HiddenActivation.RELU)",
-                t -> Fixes.mlp(t).hidden(64, 64).hiddenActivation(HiddenActivation.RELU).build()));
     }
 }

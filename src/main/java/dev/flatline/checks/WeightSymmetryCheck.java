@@ -3,12 +3,10 @@ package dev.flatline.checks;
 import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.nn.MlpModel;
-import dev.flatline.nn.WeightInit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,15 +71,8 @@ public final class WeightSymmetryCheck implements Check {
                         + "started identical (initialisation %s) and stayed so.", worstLayer + 1,
                 perLayer.get(worstLayer), init),
                 evidence("distinct_units_per_layer", perLayer, "weight_init", init),
-                new Remedy("Initialise weights randomly (He for ReLU, Xavier for tanh/sigmoid).",
-                        "MlpTrainer.builder()...weightInit(WeightInit.AUTO)"),
+                Remedy.of("Initialise weights randomly (He for ReLU, Xavier for tanh/sigmoid).",
+                        Changes.randomInitialisation()),
                 Notebooks.ARCHITECTURE));
-    }
-
-    @Override
-    public Optional<Fix> fix(Finding finding, CheckContext context) {
-        return Optional.of(Fix.trainer("random initialisation (WeightInit.AUTO)",
-                "MlpTrainer.builder()...weightInit(WeightInit.AUTO)",
-                t -> Fixes.mlp(t).weightInit(WeightInit.AUTO).build()));
     }
 }

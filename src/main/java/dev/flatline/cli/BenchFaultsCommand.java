@@ -82,7 +82,7 @@ public final class BenchFaultsCommand implements Callable<Integer> {
                                         .mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).toArray())
                                 + String.format(Locale.ROOT, ", last doubling %+.3f ± %.3f, slope %+.3f", lc.lastGain(),
                                 lc.lastGainMargin(), lc.slopePerDoubling())));
-                        report.trials().forEach(t -> System.out.println("  trial " + t.finding() + ": " + t.fix()
+                        report.trials().forEach(t -> System.out.println("  trial " + t.finding() + ": " + t.change()
                                 + String.format(Locale.ROOT, " %.3f -> %.3f, lift %s%s", t.before().balancedAccuracy(),
                                 t.after().balancedAccuracy(), t.liftText(), t.significant() ? " (significant)" : "")));
                     }

@@ -2,10 +2,14 @@ package dev.flatline.remedies;
 
 /**
  * Exact k nearest neighbours (squared Euclidean distance) of every point of one small point set among
- * the others, with a k-d tree over primitive arrays. Written by hand: SMOTE needs only the neighbours
- * of each minority class within itself (thousands of rows, not the 36,000-row majority), and neither
- * Tribuo nor ND4J offers an exact k-nearest-neighbour search over a set of its own points. Brute force
- * over Shuttle's 7,122-row class costs ~50 million distances; the tree answers all its queries in ~18 ms. Ties at equal distance go to whichever point the search meets first (deterministic).
+ * the others, with a k-d tree over primitive arrays. Written by hand, and kept beside Tribuo's own k-d tree
+ * ({@code org.tribuo.math.neighbour.kdtree.KDTreeFactory}, on the class path through tribuo-math) because it is
+ * measured faster for SMOTE's one job, the neighbours of each row of a class within that class:
+ * {@code flatline bench neighbours} on Shuttle's 7,122-row class (9 columns, k = 5, one thread) takes 21 ms warm
+ * and 38 ms cold here against Tribuo's 297 ms and 665 ms (14x), and 8.6 ms against 49 ms on its 2,614-row class,
+ * with the same neighbour distances for every row (Tribuo's tree works on {@code SGDVector} objects and boxed
+ * result pairs; this one on one row-major array, in tree order). Brute force over the 7,122 rows would cost ~50
+ * million distances. Ties at equal distance go to whichever point the search meets first (deterministic).
  */
 final class NearestNeighbours {
 

@@ -45,7 +45,7 @@ public final class ReportCharts {
         double[] before = classes.stream().mapToDouble(c -> trial.before().recall().get(c)).toArray();
         double[] after = classes.stream().mapToDouble(c -> trial.after().recall().getOrDefault(c, 0.0)).toArray();
         Object[] x = classes.toArray();
-        Layout layout = Layout.builder().title("Recall per class before and after: " + trial.fix())
+        Layout layout = Layout.builder().title("Recall per class before and after: " + trial.change())
                 .xAxis(Axis.builder().title("class").type(Axis.Type.CATEGORY).build())
                 .yAxis(Axis.builder().title("test recall").build()).showLegend(true).height(400).build();
         return FigureChart.of(new Figure(layout, BarTrace.builder(x, before).name("before").build(),

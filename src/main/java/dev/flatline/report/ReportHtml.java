@@ -82,7 +82,7 @@ public final class ReportHtml {
                     + "<th>balanced accuracy before → after</th><th>macro-F1 before → after</th>"
                     + "<th>classes never predicted before → after</th></tr></thead><tbody>\n");
             for (Trial t : report.trials()) {
-                h.append("<tr><td>").append(esc(t.finding())).append("</td><td>").append(esc(t.fix()))
+                h.append("<tr><td>").append(esc(t.finding())).append("</td><td>").append(esc(t.change()))
                         .append("</td><td>").append(t.rows()).append("</td><td>")
                         .append(fmt("%.3f → %.3f", t.before().balancedAccuracy(), t.after().balancedAccuracy()))
                         .append("</td><td>").append(fmt("%.3f → %.3f", t.before().macroF1(), t.after().macroF1()))
@@ -113,7 +113,7 @@ public final class ReportHtml {
                 + "</tr></thead><tbody>\n");
         for (Repair.Step step : r.steps()) {
             Trial t = step.trial();
-            h.append("<tr><td>").append(esc(t.fix())).append("</td><td>").append(esc(step.source()))
+            h.append("<tr><td>").append(esc(t.change())).append("</td><td>").append(esc(step.source()))
                     .append("</td><td>").append(fmt("%.3f → %.3f", t.before().balancedAccuracy(),
                             t.after().balancedAccuracy())).append("</td><td>").append(esc(t.liftText()))
                     .append("</td><td>").append(fmt("%.3f", step.validation())).append("</td><td>")
@@ -136,7 +136,7 @@ public final class ReportHtml {
         }
         Finding root = report.rootCause().get();
         h.append("<div class=\"flatline-root\"><h2>Likely root cause: ").append(esc(root.id())).append("</h2>\n<p>")
-                .append(esc(root.title())).append("</p>\n<p>Tried: ").append(esc(trial.get().fix()))
+                .append(esc(root.title())).append("</p>\n<p>Tried: ").append(esc(trial.get().change()))
                 .append(" (before: ").append(trial.get().rows()).append(" training rows; both scored on the whole test part): lift ")
                 .append(esc(trial.get().liftText())).append(" (95% paired bootstrap over test rows).</p>\n");
         metricsTable(h, List.of("before", "after"), List.of(trial.get().before(), trial.get().after()));
@@ -189,7 +189,7 @@ public final class ReportHtml {
             h.append(" <code>").append(esc(f.remedy().code())).append("</code>");
         }
         h.append("</p>\n");
-        trial.ifPresent(t -> h.append("<p>Tried (").append(esc(t.fix())).append("): balanced accuracy ")
+        trial.ifPresent(t -> h.append("<p>Tried (").append(esc(t.change())).append("): balanced accuracy ")
                 .append(fmt("%.3f → %.3f", t.before().balancedAccuracy(), t.after().balancedAccuracy()))
                 .append(", lift ").append(esc(t.liftText()))
                 .append(t.significant() ? "" : " — not beyond its noise, ranked down").append(".</p>\n"));

@@ -135,7 +135,7 @@ public final class ReportJson {
 
     private static void trial(ObjectNode node, Trial t) {
         node.put("finding", t.finding());
-        node.put("fix", t.fix());
+        node.put("change", t.change());
         node.put("code", t.code());
         node.put("training_rows", t.rows());
         number(node, "lift", t.lift());

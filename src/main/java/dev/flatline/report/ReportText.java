@@ -33,7 +33,7 @@ public final class ReportText {
     /** One trial: the change, balanced accuracy before and after, the lift with its 95% interval. */
     static String trialLine(Trial t) {
         return String.format(Locale.ROOT, "%s -> balanced accuracy %.3f -> %.3f (lift %s, 95%% paired bootstrap "
-                        + "over test rows), classes never predicted %d -> %d", t.fix(), t.before().balancedAccuracy(),
+                        + "over test rows), classes never predicted %d -> %d", t.change(), t.before().balancedAccuracy(),
                 t.after().balancedAccuracy(), t.liftText(), t.before().neverPredicted().size(),
                 t.after().neverPredicted().size());
     }
@@ -56,7 +56,7 @@ public final class ReportText {
         int i = 1;
         for (Repair.Step step : r.steps()) {
             s.append(String.format(Locale.ROOT, "  %d. %s (%s): %.3f -> %.3f, lift %s, validation %.3f: %s%n", i++,
-                    step.trial().fix(), step.source(), step.trial().before().balancedAccuracy(),
+                    step.trial().change(), step.source(), step.trial().before().balancedAccuracy(),
                     step.trial().after().balancedAccuracy(), step.trial().liftText(), step.validation(),
                     step.kept() ? "kept" : "not kept"));
         }

@@ -41,6 +41,13 @@ class CheckupTest {
         report.trials().stream().filter(t -> t.finding().equals("class-imbalance")).findFirst()
                 .ifPresent(t -> assertTrue(t.lift() < trial.lift()));
         assertTrue(report.rateSweep().isPresent() && report.learningCurve().isPresent());
+        // Advice and trial are one remedy: every trial tried its finding's own change and shows its code line.
+        for (Trial t : report.trials()) {
+            Finding f = report.finding(t.finding()).orElseThrow();
+            assertEquals(f.remedy().code(), t.code(), t::toString);
+            Change change = f.remedy().change().orElseThrow(() -> new AssertionError(t.finding() + " has no change"));
+            assertTrue(t.change().startsWith(change.description()), t::toString);
+        }
     }
 
     @Test
@@ -76,7 +83,7 @@ class CheckupTest {
         });
         Diagnosis report = Checkup.of(scaled).trainer(CheckFixtures.smallMlp().build()).run();
         assertTrue(report.finding("feature-scale").isPresent(), report.findings()::toString);
-        assertTrue(report.trials().stream().anyMatch(t -> t.fix().contains("standardised")), report.trials()::toString);
+        assertTrue(report.trials().stream().anyMatch(t -> t.change().contains("standardised")), report.trials()::toString);
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.flatline.data.CsvData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -46,12 +45,13 @@ class DataChecksTest {
         CheckContext plain = context(shuttle, smallMlp().build());
         Finding open = assertFinding(new ClassImbalanceCheck().run(plain), Severity.HIGH);
         assertEquals(false, open.evidence().get(ClassImbalanceCheck.WEIGHTED));
-        assertTrue(new ClassImbalanceCheck().fix(open, plain).isPresent());
+        assertTrue(open.remedy().change().isPresent(), "balanced class weights to try");
+        assertEquals(open.remedy().code(), open.remedy().change().get().code());
         CheckContext weighted = context(shuttle, smallMlp().balancedClassWeights().build());
         Finding inPlace = assertFinding(new ClassImbalanceCheck().run(weighted), Severity.LOW);
         assertEquals(true, inPlace.evidence().get(ClassImbalanceCheck.WEIGHTED));
         assertTrue(inPlace.title().contains("already weighs"), inPlace.title());
-        assertTrue(new ClassImbalanceCheck().fix(inPlace, weighted).isEmpty());
+        assertTrue(inPlace.remedy().change().isEmpty(), "nothing to try: the weights are in place");
     }
 
     @Test

@@ -33,8 +33,8 @@ class RepairTest {
         Repair repair = report.repair().get();
         assertTrue(repair.finalAfter() >= reference - Repair.WITHIN, text);
         // A candidate that no single trial tried is among the steps kept.
-        List<String> triedAlone = single.stream().map(Trial::fix).toList();
-        assertTrue(repair.steps().stream().anyMatch(s -> s.kept() && !triedAlone.contains(s.trial().fix())), text);
+        List<String> triedAlone = single.stream().map(Trial::change).toList();
+        assertTrue(repair.steps().stream().anyMatch(s -> s.kept() && !triedAlone.contains(s.trial().change())), text);
         // The combined fix is measured against the model as checked, and its lift beats its noise.
         Trial combined = repair.combined().orElseThrow();
         assertTrue(combined.significant(), text);

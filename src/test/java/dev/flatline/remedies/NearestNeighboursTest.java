@@ -28,6 +28,15 @@ class NearestNeighboursTest {
     }
 
     @Test
+    void tribuosKdTreeFindsTheSameNeighbourDistances() {
+        // The benchmark that keeps this search beside Tribuo's: on the same rows both find the same distances.
+        var results = NeighboursBenchmark.run(Fixtures.shuttle().train(), java.util.List.of("Bypass"), 5, 2);
+        var bypass = results.get(0);
+        org.junit.jupiter.api.Assertions.assertEquals((long) bypass.rows() * 5, bypass.agree(), bypass::row);
+        org.junit.jupiter.api.Assertions.assertTrue(bypass.rows() > 1000, bypass::row);
+    }
+
+    @Test
     void tooFewPointsIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> NearestNeighbours.of(new double[] {0, 1, 2}, 1, 3));
     }

@@ -36,7 +36,7 @@ class ReportRepairTest {
         Repair repair = report.repair().orElseThrow();
         String text = ReportText.summary(report);
         for (Repair.Step step : repair.steps()) {
-            assertTrue(text.contains(step.trial().fix() + " (" + step.source() + ")"), text);
+            assertTrue(text.contains(step.trial().change() + " (" + step.source() + ")"), text);
             assertTrue(text.contains("lift " + step.trial().liftText()), text);
         }
         assertTrue(text.contains("combined lift " + repair.combined().orElseThrow().liftText()), text);
