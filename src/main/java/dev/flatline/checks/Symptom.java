@@ -55,11 +55,14 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param countedClassesGap  where the held-out training rows hold too few rows of some class for a whole balanced
  *                           accuracy, the comparison on the classes they do hold, in a sentence, when the model
  *                           trails the reference there by more than {@link #FAR_BELOW_OTHER_ROWS}; empty otherwise
+ * @param rarelyPredicted    classes the model predicts, but far less often than they occur (at most
+ *                           {@value #RARELY_PREDICTED} times their test rows, by more than twice the count's noise), while
+ *                           a reference model recalls at least half of them, in a sentence; empty otherwise
  */
 public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
                       List<String> neverPredicted, double gap, double gapMargin, String dataLimit,
                       double weightsLift, double weightsLiftMargin, String weightsReference, String overPredicted,
-                      String countedClassesGap) {
+                      String countedClassesGap, String rarelyPredicted) {
 
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
@@ -86,6 +89,12 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
      * true rows).
      */
     public static final double OVER_PREDICTED = 1.25;
+    /**
+     * A class is "rarely predicted" from this ratio of predicted to true test rows down (and above 0: none is "never"),
+     * when the shortfall is also more than twice the count's noise: a milder shortfall is common between neighbouring
+     * classes of a healthy model (Landsat's two damp soils).
+     */
+    public static final double RARELY_PREDICTED = 0.5;
     /** A never-predicted class counts only with at least this many test rows (fewer is chance). */
     public static final int MIN_TEST_ROWS = 3;
     /** Training rows the reference models use at most (a stratified sample above it). */
@@ -193,6 +202,17 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 never.add(c);
             }
         }
+        List<String> rarely = new ArrayList<>();
+        for (String c : classes) {
+            long truth = model.trueCounts().getOrDefault(c, 0L);
+            long predicted = model.predictedCounts().getOrDefault(c, 0L);
+            boolean reachable = recalls.stream().anyMatch(r -> r.getOrDefault(c, 0.0) >= 0.5);
+            if (predicted > 0 && truth >= MIN_TEST_ROWS && predictedFarTooRarely(truth, predicted) && reachable) {
+                rarely.add(String.format(Locale.ROOT, "'%s' %d times for %d test rows", c, predicted, truth));
+            }
+        }
+        String rarelyPredicted = rarely.isEmpty() ? "" : "it rarely predicts " + String.join(", ", rarely)
+                + ", which a reference recalls at least half of";
         double gap = best - model.balancedAccuracy();
         // "Far below" must also beat the noise: the gap must exceed its 95% margin (paired bootstrap of the
         // best reference and the model on the test rows).
@@ -219,9 +239,9 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 weightsKind = kind;
             }
         }
-        return new Symptom(!never.isEmpty() || farBelow || !over.isEmpty() || !countedGap.isEmpty(),
-                model.balancedAccuracy(), best, bestName, never, gap, margin, "", weightsLift, weightsMargin,
-                weightsKind, over, countedGap);
+        return new Symptom(!never.isEmpty() || farBelow || !over.isEmpty() || !countedGap.isEmpty()
+                || !rarelyPredicted.isEmpty(), model.balancedAccuracy(), best, bestName, never, gap, margin, "",
+                weightsLift, weightsMargin, weightsKind, over, countedGap, rarelyPredicted);
     }
 
     /**
@@ -250,6 +270,14 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         return predicted >= OVER_PREDICTED * truth && predicted - truth > 2 * Math.sqrt(truth);
     }
 
+    /**
+     * Whether a class is predicted far less often than it occurs: at most {@link #RARELY_PREDICTED} times its true
+     * test rows, by more than twice the count's Poisson noise (the square root of its true rows).
+     */
+    static boolean predictedFarTooRarely(long truth, long predicted) {
+        return predicted <= RARELY_PREDICTED * truth && truth - predicted > 2 * Math.sqrt(truth);
+    }
+
     private static <T> Supplier<T> memoised(Supplier<T> compute) {
         List<T> value = new ArrayList<>(1);
         return () -> {
@@ -274,7 +302,8 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
      */
     Symptom dataLimited(String evidence) {
         return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
-                evidence, weightsLift, weightsLiftMargin, weightsReference, overPredicted, countedClassesGap);
+                evidence, weightsLift, weightsLiftMargin, weightsReference, overPredicted, countedClassesGap,
+                rarelyPredicted);
     }
 
     /** Whether balanced class weights lift a reference model by more than {@code least} and its noise. */
@@ -301,6 +330,9 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         }
         // The lean toward the dominant class and the counted classes' comparison are the evidence where neither a
         // class never predicted nor the whole gap shows it: one reason, not every reason, keeps the line readable.
+        if (parts.isEmpty() && !rarelyPredicted.isEmpty()) {
+            parts.add(rarelyPredicted);
+        }
         if (parts.isEmpty()) {
             if (!overPredicted.isEmpty()) {
                 parts.add(overPredicted);

@@ -80,6 +80,7 @@ public final class ReportJson {
         number(symptom, "reference_balanced_accuracy", report.symptom().reference());
         symptom.put("reference_model", report.symptom().referenceModel());
         strings(symptom.putArray("classes_never_predicted"), report.symptom().neverPredicted());
+        symptom.put("rarely_predicted", report.symptom().rarelyPredicted());
         number(symptom, "gap", report.symptom().gap());
         symptom.put("summary", report.symptom().summary());
         root.put("trial_training_rows", report.trialRows());

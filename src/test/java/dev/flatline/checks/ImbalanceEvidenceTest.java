@@ -48,6 +48,16 @@ class ImbalanceEvidenceTest {
     }
 
     @Test
+    void aClassPredictedFarTooRarelyIsTheSymptomAndAMildShortfallIsNot() {
+        // Shuttle without its class weights (seed 2): 'Fpv.Open' predicted 6 times for its 34 test rows.
+        assertTrue(Symptom.predictedFarTooRarely(34, 6));
+        // Landsat's damp grey soil predicted 95 times for 125 rows (0.76x): neighbouring soils confused, no symptom.
+        assertFalse(Symptom.predictedFarTooRarely(125, 95));
+        // One prediction for three rows is within the count's noise.
+        assertFalse(Symptom.predictedFarTooRarely(3, 1));
+    }
+
+    @Test
     void recallsThatTrackTheClassSizesProveTheImbalanceAndEvenRecallsDoNot() {
         // 'big' recalled 1.0, the rare classes 28/40 = 0.7: a gap of 0.3, far beyond its margin.
         String proof = Checkup.rareRecallGap(IMBALANCED, leaning(12)).orElseThrow();
