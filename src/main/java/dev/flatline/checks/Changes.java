@@ -90,8 +90,9 @@ public final class Changes {
                 t -> mlp(t).output(OutputActivation.SOFTMAX, LossFunction.CROSS_ENTROPY).build());
     }
 
-    /** Training for {@code epochs} epochs, three times the configured ones where training stopped too soon. */
-    public static Change epochs(int epochs) {
+    /** Three times the {@code configured} epochs, for training that stopped while the loss still fell. */
+    public static Change tripleEpochs(int configured) {
+        int epochs = 3 * configured;
         return Change.trainer("3x the epochs (" + epochs + ")", "MlpTrainer.builder()...epochs(" + epochs + ")",
                 t -> mlp(t).epochs(epochs).build());
     }

@@ -246,7 +246,7 @@ public record Repair(List<Step> steps, Optional<Trial> combined, double referenc
                 case "dead-units" -> Optional.of(Changes.leakyRelu());
                 case "learning-rate" -> network.map(n -> LearningRateCheck.fromSweep(
                         LearningRateCheck.sweep(context).bestRate()));
-                case "training-length" -> network.map(n -> Changes.epochs(3 * n.settings().epochs()));
+                case "training-length" -> network.map(n -> Changes.tripleEpochs(n.settings().epochs()));
                 case "vanishing-gradients" -> Optional.of(Changes.shallowRelu());
                 default -> Optional.empty();
             };

@@ -194,20 +194,20 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 }
             }
         }
+        // A class the model never, or far too rarely, predicts is the symptom only where it has enough test rows to
+        // count and some reference recalls at least half of it (the data let a model find it).
         List<String> never = new ArrayList<>();
-        for (String c : model.neverPredicted()) {
-            boolean enoughRows = model.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS;
-            boolean reachable = recalls.stream().anyMatch(r -> r.getOrDefault(c, 0.0) >= 0.5);
-            if (enoughRows && reachable) {
-                never.add(c);
-            }
-        }
         List<String> rarely = new ArrayList<>();
         for (String c : classes) {
             long truth = model.trueCounts().getOrDefault(c, 0L);
             long predicted = model.predictedCounts().getOrDefault(c, 0L);
             boolean reachable = recalls.stream().anyMatch(r -> r.getOrDefault(c, 0.0) >= 0.5);
-            if (predicted > 0 && truth >= MIN_TEST_ROWS && predictedFarTooRarely(truth, predicted) && reachable) {
+            if (truth < MIN_TEST_ROWS || !reachable) {
+                continue;
+            }
+            if (predicted == 0) {
+                never.add(c);
+            } else if (predictedFarTooRarely(truth, predicted)) {
                 rarely.add(String.format(Locale.ROOT, "'%s' %d times for %d test rows", c, predicted, truth));
             }
         }

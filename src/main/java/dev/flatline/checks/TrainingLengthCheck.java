@@ -48,7 +48,7 @@ public final class TrainingLengthCheck implements Check {
                     "The loss is still falling at the last of %d epochs (%.1f%% in the last one): train longer.",
                     n, 100 * drop), evidence("epochs", n, "last_epoch_drop", drop, "final_loss", loss[n - 1]),
                     Remedy.of("Train for more epochs: three times as many (" + 3 * configured + ").",
-                            Changes.epochs(3 * configured)),
+                            Changes.tripleEpochs(configured)),
                     Notebooks.TRAINING_LENGTH));
         }
         if (h.stopReason() == StopReason.EARLY_STOPPED && n < 0.3 * configured && patience <= 2) {
