@@ -35,8 +35,9 @@ import org.tribuo.classification.Label;
  * @param moreRows  the rows each refit added from the test part (the smaller of the two halves' additions)
  * @param before    the checked model on the test part
  * @param after     the out-of-fold predictions on the test part of the models trained with the added rows
+ * @param margin    the lift's 95% margin: a paired bootstrap over the test rows (computed once, in {@link #run})
  */
-record MoreRows(int rows, int moreRows, Metrics before, Metrics after) {
+record MoreRows(int rows, int moreRows, Metrics before, Metrics after, double margin) {
 
     /** The test part must hold at least this many times the training rows: each half then adds a doubling. */
     static final int TEST_TO_TRAIN = 2;
@@ -86,7 +87,9 @@ record MoreRows(int rows, int moreRows, Metrics before, Metrics after) {
             added = Math.min(added, adding.length);
         }
         Metrics after = Metrics.of(List.of(labels), List.of(predicted), context.classes(), 0);
-        return Optional.of(new MoreRows(n, added, context.metrics(), after));
+        Metrics before = context.metrics();
+        return Optional.of(new MoreRows(n, added, before, after,
+                PairedBootstrap.margin(before.trueLabels(), before.predictedLabels(), after.predictedLabels())));
     }
 
     /** The experiment of this checkup, run at most once (the learning-curve check and the checkup both read it). */
@@ -115,11 +118,6 @@ record MoreRows(int rows, int moreRows, Metrics before, Metrics after) {
         return after.balancedAccuracy() - before.balancedAccuracy();
     }
 
-    /** The lift's 95% margin: a paired bootstrap over the test rows. */
-    double margin() {
-        return PairedBootstrap.margin(before.trueLabels(), before.predictedLabels(), after.predictedLabels());
-    }
-
     /** Doublings of the training rows the added rows make. */
     double doublings() {
         return Math.log((double) (rows + moreRows) / rows) / Math.log(2);
@@ -143,8 +141,8 @@ record MoreRows(int rows, int moreRows, Metrics before, Metrics after) {
 
     /** The experiment as the checkup's trial of the "more rows" remedy, beside the remedies it retrains. */
     Trial trial() {
-        return Trial.of(FINDING, String.format(Locale.ROOT, "%d more training rows (half the test part, out of fold)",
-                moreRows), CODE, rows, before, after);
+        return new Trial(FINDING, String.format(Locale.ROOT, "%d more training rows (half the test part, out of fold)",
+                moreRows), CODE, rows, before, after, margin, "");
     }
 
     /** The evidence's keys and values, in the finding's order. */

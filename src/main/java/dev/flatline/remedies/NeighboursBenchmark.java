@@ -51,18 +51,13 @@ public final class NeighboursBenchmark {
         int dims = dense.columns();
         List<Result> out = new ArrayList<>();
         for (String label : classes) {
-            // The class's rows, as SMOTE reads them: one row-major array.
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < dense.labels().length; i++) {
-                if (dense.labels()[i].equals(label)) {
-                    rows.add(i);
-                }
-            }
-            int n = rows.size();
-            double[] flat = new double[n * dims];
+            // The class's rows, gathered as SMOTE gathers them: one row-major array.
+            int[] members = java.util.stream.IntStream.range(0, dense.labels().length)
+                    .filter(i -> dense.labels()[i].equals(label)).toArray();
+            double[] flat = Smote.gather(dense.values(), dims, members);
+            int n = members.length;
             SGDVector[] vectors = new SGDVector[n];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(dense.values(), rows.get(i) * dims, flat, i * dims, dims);
                 vectors[i] = DenseVector.createDenseVector(java.util.Arrays.copyOfRange(flat, i * dims, (i + 1) * dims));
             }
             double[] ours = new double[runs];

@@ -147,7 +147,7 @@ public record Smote(int k, Map<String, Integer> targetCounts, long seed) {
                         + targetsFor(ClassLabels.counts(rows.labels())) + ")");
     }
 
-    private static double[] gather(double[] features, int columns, int[] rows) {
+    static double[] gather(double[] features, int columns, int[] rows) {
         double[] points = new double[rows.length * columns];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(features, rows[i] * columns, points, i * columns, columns);
