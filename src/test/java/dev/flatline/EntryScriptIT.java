@@ -157,6 +157,58 @@ class EntryScriptIT {
         }
     }
 
+    /**
+     * The checkup of small data runs on the JVM's quick compiler only, that of a larger file on both compilers, and a
+     * compiler the user chose is kept: seen through a {@code java} that logs its arguments before running the real one.
+     */
+    @Test
+    @Order(3)
+    void aCheckupOfSmallDataUsesTheQuickCompilerOnly(@TempDir Path bins) throws Exception {
+        Path log = bins.resolve("java-arguments.log");
+        Path realJava = null;
+        for (String folder : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(folder, "java"))) {
+                realJava = Path.of(folder, "java").toRealPath();
+                break;
+            }
+        }
+        Path logging = bins.resolve("bin/java");
+        Files.createDirectories(logging.getParent());
+        Files.writeString(logging, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec '" + realJava + "' \"$@\"\n");
+        logging.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", logging.getParent() + ":" + System.getenv("PATH"));
+        Path small = bins.resolve("small.csv");
+        Files.writeString(small, "x,class\n1,a\n2,b\n");
+        Path large = bins.resolve("large.csv");
+        try (var file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(4L << 20);   // 4 MiB, the size is all the script reads
+        }
+        List<String> runs = new ArrayList<>();
+        for (List<String> args : List.of(List.of("--help"), List.of("--data", small.toString(), "--help"),
+                List.of("--data=" + large, "--help"), List.of("--data", small.toString(), "--test", large.toString(),
+                        "--help"))) {
+            Files.deleteIfExists(log);
+            List<String> command = new ArrayList<>(List.of("checkup"));
+            command.addAll(args);
+            Result help = flatline(env, command.toArray(String[]::new));
+            assertEquals(0, help.exit(), help.output());
+            String checkupLine = Files.readAllLines(log).stream().filter(l -> l.contains("FlatlineCli checkup"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no checkup JVM started:\n" + help.output()));
+            runs.add(checkupLine);
+        }
+        assertTrue(runs.get(0).contains("-XX:TieredStopAtLevel=1"), "bundled data: " + runs.get(0));
+        assertTrue(runs.get(1).contains("-XX:TieredStopAtLevel=1"), "a small file: " + runs.get(1));
+        assertFalse(runs.get(2).contains("TieredStopAtLevel"), "a 4 MiB file: " + runs.get(2));
+        assertFalse(runs.get(3).contains("TieredStopAtLevel"), "a small file and a 4 MiB test file: " + runs.get(3));
+
+        Map<String, String> chosen = new java.util.HashMap<>(env);
+        chosen.put("JAVA_TOOL_OPTIONS", "-XX:-TieredCompilation");
+        Files.deleteIfExists(log);
+        Result help = flatline(chosen, "checkup", "--help");
+        assertEquals(0, help.exit(), help.output());
+        assertFalse(Files.readString(log).contains("TieredStopAtLevel"), "the user's compiler choice is kept");
+    }
+
     @Test
     @Order(4)
     void missingJavaMavenOrJupyterEachSayWhatToInstall(@TempDir Path bins) throws Exception {
