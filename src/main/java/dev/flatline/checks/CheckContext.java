@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpModel;
 import dev.flatline.nn.MlpTrainer;

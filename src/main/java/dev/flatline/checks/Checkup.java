@@ -1,9 +1,11 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.ClassCounts;
 import dev.flatline.data.LabelledData;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.remedies.Change;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,6 +4,7 @@ import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.data.ClassCounts;
 import dev.flatline.nn.ClassWeighting;
+import dev.flatline.remedies.Changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

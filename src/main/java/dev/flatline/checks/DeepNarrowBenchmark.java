@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.LabelledData;
 import dev.flatline.data.TwoFeatureTasks;
 import dev.flatline.evaluation.Metrics;

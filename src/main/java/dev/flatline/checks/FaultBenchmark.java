@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import dev.flatline.evaluation.Metrics;

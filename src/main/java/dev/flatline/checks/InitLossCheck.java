@@ -4,6 +4,7 @@ import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.TrainingHistory;
+import dev.flatline.remedies.Changes;
 import java.util.Locale;
 
 /**

@@ -2,6 +2,7 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
 import java.util.ArrayList;

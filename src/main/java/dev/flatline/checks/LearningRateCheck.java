@@ -2,6 +2,8 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.remedies.Change;
+import dev.flatline.remedies.Changes;
 import java.util.Locale;
 
 /**

@@ -3,6 +3,7 @@ package dev.flatline.checks;
 import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.nn.TrainingHistory;
+import dev.flatline.remedies.Changes;
 import java.util.Optional;
 
 /**

@@ -5,6 +5,7 @@ import static dev.flatline.checks.Finding.evidence;
 import dev.flatline.nn.LossFunction;
 import dev.flatline.nn.MlpModel;
 import dev.flatline.nn.OutputActivation;
+import dev.flatline.remedies.Changes;
 
 /**
  * {@code output-activation} (R10): single-label classification needs a softmax output trained with

@@ -1,5 +1,7 @@
 package dev.flatline.checks;
 
+import dev.flatline.remedies.Change;
+import dev.flatline.remedies.Changes;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,11 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.HeldOut;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.remedies.Change;
+import dev.flatline.remedies.Changes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.flatline.checks;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.ClassCounts;
 import dev.flatline.data.StratifiedSplit;
 import dev.flatline.evaluation.Metrics;

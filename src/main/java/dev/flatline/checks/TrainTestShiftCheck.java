@@ -2,7 +2,9 @@ package dev.flatline.checks;
 
 import static dev.flatline.checks.Finding.evidence;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.ColumnStats;
+import dev.flatline.remedies.Changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

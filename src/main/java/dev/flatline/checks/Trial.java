@@ -1,6 +1,7 @@
 package dev.flatline.checks;
 
 import dev.flatline.evaluation.Metrics;
+import dev.flatline.remedies.Change;
 import java.util.Locale;
 
 /**

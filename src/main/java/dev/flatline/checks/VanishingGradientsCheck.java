@@ -5,6 +5,7 @@ import static dev.flatline.checks.Finding.evidence;
 import dev.flatline.nn.EpochRecord;
 import dev.flatline.nn.HiddenActivation;
 import dev.flatline.nn.MlpModel;
+import dev.flatline.remedies.Changes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.flatline.cli;
 
-import dev.flatline.checks.CheckData;
 import dev.flatline.checks.Checkup;
 import dev.flatline.checks.Diagnosis;
+import dev.flatline.data.CheckData;
 import dev.flatline.data.CsvData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;

@@ -1,6 +1,6 @@
 package dev.flatline.cli;
 
-import dev.flatline.checks.CheckData;
+import dev.flatline.data.CheckData;
 import dev.flatline.data.DataException;
 import dev.flatline.data.DataSummary;
 import dev.flatline.data.ScannedData;

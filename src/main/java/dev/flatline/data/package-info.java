@@ -5,7 +5,8 @@
  * table, its {@link dev.flatline.data.ClassCounts class counts}, and a seeded stratified train/test
  * split as Tablesaw tables and Tribuo datasets. {@link dev.flatline.data.HeldOut} splits a training part
  * once more into rows to fit on and validation rows to choose settings on; {@link dev.flatline.data.DatasetCopies}
- * makes changed copies of a Tribuo dataset (some classes only, every value mapped or zeroed).
+ * makes changed copies of a Tribuo dataset (some classes only, every value mapped or zeroed);
+ * {@link dev.flatline.data.CheckData} is the pair of parts a checkup looks at, from one split or two files.
  * Files too large to load are read once by
  * {@link dev.flatline.data.StreamingScan}: statistics over every row ({@link dev.flatline.data.DataSummary})
  * and a {@link dev.flatline.data.StratifiedSample stratified sample} that keeps the rare classes whole.

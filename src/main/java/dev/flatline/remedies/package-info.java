@@ -19,13 +19,15 @@
  * <li>{@link dev.flatline.remedies.Spread}: a measurement repeated over seeds or splits (mean, sd, range),
  *     and the course's one ranking rule: two settings measured on the same seeds or splits are ranked
  *     only when their paired difference's mean &plusmn; sd excludes 0.</li>
- * <li>{@link dev.flatline.remedies.SeedComparison}: {@link dev.flatline.report.ModelComparison}'s before/after
- * metrics over several seeds and splits, each score a {@code Spread}, ranked by {@code Spread}'s rule.</li>
+ * <li>{@link dev.flatline.remedies.Changes}: every change a checkup can try, to the data (standardising,
+ *     aligning the test part to the training part, dropping columns, class weights) or to the network (a rate, an
+ *     activation, an output bias, an initialisation, a length), each a {@link dev.flatline.remedies.Change} that
+ *     holds its description and its line of code, applied to a {@link dev.flatline.data.CheckData} and a
+ *     trainer.</li>
  * </ul>
  *
- * <p>Every random choice takes a seed. Imports run one way: this package uses {@code dev.flatline.data}
- * and Tribuo, never the checks, the kernel or the command line; the one exception, {@code SeedComparison},
- * lines up its models with the report package's {@code ModelComparison} (a view of results, which lives with
- * the other views).
+ * <p>Every random choice takes a seed. Imports run one way: this package uses {@code dev.flatline.data},
+ * {@code dev.flatline.nn} and Tribuo, never the checks, the reports, the kernel or the command line (comparing
+ * remedies over seeds is a view of their results: {@code dev.flatline.report.SeedComparison}).
  */
 package dev.flatline.remedies;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flatline.checks.CheckData;
 import dev.flatline.checks.CheckResult;
 import dev.flatline.checks.Checkup;
 import dev.flatline.checks.ClassImbalanceCheck;
@@ -13,6 +12,7 @@ import dev.flatline.checks.FeatureScaleCheck;
 import dev.flatline.checks.IntegerFeaturesCheck;
 import dev.flatline.checks.Diagnosis;
 import dev.flatline.checks.TrainTestShiftCheck;
+import dev.flatline.data.CheckData;
 import dev.flatline.data.ColumnSummary;
 import dev.flatline.data.DataException;
 import dev.flatline.data.DataSummary;

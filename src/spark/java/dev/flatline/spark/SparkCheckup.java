@@ -1,6 +1,6 @@
 package dev.flatline.spark;
 
-import dev.flatline.checks.CheckData;
+import dev.flatline.data.CheckData;
 import dev.flatline.data.ClassCounts;
 import dev.flatline.data.DataException;
 import dev.flatline.data.DataSummary;

@@ -3,6 +3,7 @@ package dev.flatline.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.CsvData;
 import dev.flatline.data.LabelledData;
 import dev.flatline.nn.MlpTrainer;

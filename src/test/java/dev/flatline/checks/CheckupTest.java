@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.remedies.Change;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

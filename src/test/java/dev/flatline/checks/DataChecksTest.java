@@ -9,6 +9,7 @@ import static dev.flatline.checks.CheckFixtures.smallMlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.CsvData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;

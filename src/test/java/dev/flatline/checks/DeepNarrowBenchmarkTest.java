@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flatline.checks.DeepNarrowBenchmark.Case;
 import dev.flatline.checks.DeepNarrowBenchmark.Network;
 import dev.flatline.checks.DeepNarrowBenchmark.Task;
+import dev.flatline.data.CheckData;
 import dev.flatline.nn.HiddenActivation;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.checks.DeepNarrowBenchmark.Network;
 import dev.flatline.checks.DeepNarrowBenchmark.Task;
+import dev.flatline.data.CheckData;
 import dev.flatline.nn.HiddenActivation;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flatline.checks.CheckData;
 import dev.flatline.checks.Checkup;
 import dev.flatline.checks.DeepNarrowBenchmark.Network;
 import dev.flatline.checks.DeepNarrowBenchmark.Task;
 import dev.flatline.checks.Repair;
 import dev.flatline.checks.Diagnosis;
+import dev.flatline.data.CheckData;
 import dev.flatline.nn.HiddenActivation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,5 @@
-package dev.flatline.checks;
+package dev.flatline.data;
 
-import dev.flatline.data.ClassCounts;
-import dev.flatline.data.ColumnStats;
-import dev.flatline.data.ColumnSummary;
-import dev.flatline.data.DataSummary;
-import dev.flatline.data.LabelledData;
-import dev.flatline.data.StratifiedSplit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,22 +113,22 @@ public final class CheckData {
     }
 
     /** Rows per class the data checks report on: over every row when known, else {@link #classCounts()}. */
-    ClassCounts dataClassCounts() {
+    public ClassCounts dataClassCounts() {
         return fullTrain != null ? fullTrain.classCounts() : classCounts();
     }
 
     /** Each training feature's mean and deviation: over every row when known, else over the training part. */
-    List<ColumnStats> trainColumnStats() {
+    public List<ColumnStats> trainColumnStats() {
         return fullTrain != null ? stats(fullTrain) : stats(trainColumns());
     }
 
     /** Each test feature's: over every test row of a separate test file when known, else over the test part. */
-    List<ColumnStats> testColumnStats() {
+    public List<ColumnStats> testColumnStats() {
         return fullTrain != null && fullTest != null ? stats(fullTest) : stats(testColumns());
     }
 
     /** Whether {@link #trainColumnStats()} and {@link #testColumnStats()} both come from every row. */
-    boolean shiftOnEveryRow() {
+    public boolean shiftOnEveryRow() {
         return fullTrain != null && fullTest != null;
     }
 
@@ -319,7 +313,7 @@ public final class CheckData {
      * A copy with every feature value of the training and/or test part changed by {@code f(feature, value)}
      * (the injected-fault benchmark's way of putting features in other units).
      */
-    CheckData mapValues(java.util.function.ToDoubleBiFunction<String, Double> f, boolean onTrain, boolean onTest) {
+    public CheckData mapValues(java.util.function.ToDoubleBiFunction<String, Double> f, boolean onTrain, boolean onTest) {
         UnaryOperator<Example<Label>> change = e -> {
             String[] names = new String[e.size()];
             double[] values = new double[e.size()];
@@ -385,12 +379,12 @@ public final class CheckData {
     }
 
     /** A copy with another test part (same columns), e.g. a held-out part of the training rows. */
-    CheckData withTest(Dataset<Label> newTest) {
+    public CheckData withTest(Dataset<Label> newTest) {
         return new CheckData(name, target, featureNames, train, newTest, standardised, separateTestFile);
     }
 
     /** A stratified sample of at most {@code size} rows of any dataset, with data's own stratified sampler. */
-    static Dataset<Label> sample(Dataset<Label> dataset, int size, long seed) {
+    public static Dataset<Label> sample(Dataset<Label> dataset, int size, long seed) {
         if (size >= dataset.size()) {
             return dataset;
         }
@@ -409,7 +403,7 @@ public final class CheckData {
     }
 
     /** A copy of a dataset with each example replaced by {@code f} of a copy of it. */
-    static MutableDataset<Label> map(Dataset<Label> dataset, String what, UnaryOperator<Example<Label>> f) {
+    public static MutableDataset<Label> map(Dataset<Label> dataset, String what, UnaryOperator<Example<Label>> f) {
         MutableDataset<Label> out = empty(what);
         for (Example<Label> e : dataset) {
             Example<Label> copy = f.apply(e.copy());
@@ -419,7 +413,8 @@ public final class CheckData {
         return out;
     }
 
-    static MutableDataset<Label> empty(String what) {
+    /** An empty dataset of labels; {@code what} names it in its provenance. */
+    public static MutableDataset<Label> empty(String what) {
         LabelFactory factory = new LabelFactory();
         return new MutableDataset<>(new SimpleDataSourceProvenance("flatline checkup: " + what, factory), factory);
     }

@@ -1,24 +1,22 @@
-package dev.flatline.checks;
+package dev.flatline.remedies;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.nn.HiddenActivation;
 import dev.flatline.nn.LossFunction;
 import dev.flatline.nn.MlpTrainer;
 import dev.flatline.nn.OutputActivation;
 import dev.flatline.nn.WeightInit;
-import dev.flatline.remedies.ClassWeights;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
 /**
- * Every change the checkup can try, in one place: each finding's {@link Remedy} carries one of these, so the
- * advice, the code line it shows and the change the checkup tries are one object and cannot disagree. Data changes
- * use the data layer and {@code dev.flatline.remedies} (class weights); network changes rebuild the
- * {@link MlpTrainer} with one setting changed (they apply to networks only).
- *
- * <p>They live beside {@link CheckData}, the checkup's data that they change: {@code dev.flatline.remedies} holds the
- * remedies a user calls on datasets (weights, resampling, SMOTE) and does not depend on the checkup.
+ * Every change a checkup can try, in one place: each finding's remedy ({@code dev.flatline.checks.Remedy}) carries
+ * one of these, so the advice, the code line it shows and the change the checkup tries are one object and cannot
+ * disagree. Data changes make a new {@link CheckData} (standardised, aligned, columns dropped, rows weighted by
+ * {@link ClassWeights}); network changes rebuild the {@link MlpTrainer} with one setting changed (they apply to
+ * networks only). None changes the data or trainer it is given.
  */
 public final class Changes {
 

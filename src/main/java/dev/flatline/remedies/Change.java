@@ -1,14 +1,15 @@
-package dev.flatline.checks;
+package dev.flatline.remedies;
 
+import dev.flatline.data.CheckData;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
 /**
- * The change a finding's {@link Remedy} makes, which the checkup tries: it makes changed data and/or a changed trainer
- * from the originals (never changing those), then the checkup retrains and compares before and after. Every change
- * the checkup can try is made in one place, {@link Changes}.
+ * The change a finding's remedy ({@code dev.flatline.checks.Remedy}) makes, which the checkup tries: it makes
+ * changed data and/or a changed trainer from the originals (never changing those), then the checkup retrains and
+ * compares before and after. Every change the checkup can try is made in one place, {@link Changes}.
  *
  * @param description what is changed, in words (the trial's name for it)
  * @param code        the change as a line of code, the one the finding's remedy shows

@@ -1,4 +1,4 @@
-package dev.flatline.remedies;
+package dev.flatline.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flatline.data.Datasets;
+import dev.flatline.data.LabelledData;
+import dev.flatline.remedies.Spread;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,10 +19,15 @@ import tech.tablesaw.api.Table;
 /** Rankings over seeds on Glass: only what the spread separates is ranked apart. */
 class SeedComparisonTest {
 
+    private static LabelledData glass() {
+        return Datasets.glass().standardised();
+    }
+
+
     @Test
     void ranksOnlyWhatTheSpreadSeparates() {
         List<Integer> seen = new ArrayList<>();
-        SeedComparison comparison = SeedComparison.seeds(3).resplitting(Fixtures.glass())
+        SeedComparison comparison = SeedComparison.seeds(3).resplitting(glass())
                 .add("majority", (rows, seed) -> {
                     seen.add(seed);
                     return DummyClassifierTrainer.createMostFrequentTrainer().train(rows);
@@ -69,7 +77,7 @@ class SeedComparisonTest {
 
     @Test
     void aFixedSplitHasNoSpreadForDeterministicModels() {
-        SeedComparison comparison = SeedComparison.seeds(2).on(Fixtures.glassTrain(), Fixtures.glass().test())
+        SeedComparison comparison = SeedComparison.seeds(2).on(glass().train(), glass().test())
                 .add("tree", (rows, seed) -> new CARTClassificationTrainer(6).train(rows))
                 .run();
         assertEquals(0, comparison.balancedAccuracy("tree").sd(), 1e-12);

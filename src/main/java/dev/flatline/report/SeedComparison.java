@@ -1,7 +1,7 @@
-package dev.flatline.remedies;
+package dev.flatline.report;
 
 import dev.flatline.data.LabelledData;
-import dev.flatline.report.ModelComparison;
+import dev.flatline.remedies.Spread;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
