@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -181,7 +183,8 @@ public final class Checkup {
         List<Finding> byChecks = results.stream().flatMap(r -> r.findings().stream()).toList();
         // The remedies are tried while the symptom's reference models finish on the other core: the trials need
         // only the checks' findings (the references add proof to one finding's evidence, not a remedy).
-        List<Trial> trials = new ArrayList<>(tryRemedies(byChecks, context));
+        Set<String> testSide = new HashSet<>();
+        List<Trial> trials = new ArrayList<>(tryRemedies(byChecks, context, testSide));
         // Where more labelled rows were tried (the learning curve carried past the training part), that is the
         // "more rows" remedy's trial, from the same "before", ranked beside the retrained remedies.
         context.<Optional<MoreRows>>memoised("more-rows").flatMap(m -> m).filter(MoreRows::proves)
@@ -201,9 +204,23 @@ public final class Checkup {
         // tried lift it, or each doubling of the rows lifts it by at least DATA_LIMITED_SLOPE.
         Optional<Finding> dataLimit = provenByEvidence.filter(f -> Boolean.TRUE.equals(
                 f.evidence().get(LearningCurveCheck.DATA_LIMITED)));
-        Symptom symptom = !measured.present() && dataLimit.isPresent()
-                ? measured.dataLimited(String.valueOf(dataLimit.get().evidence().get("proven_by")))
-                : measured;
+        // A test part preprocessed differently misleads every reference trained on the training part as much as
+        // the model, so none shows the gap: the same model scored on its test part aligned to the training part
+        // does. Where that lifts it far (FAR_BELOW) and beyond its noise, the model is far below what the data
+        // allow, and the test part is the cause.
+        Optional<Trial> testSideShown = measured.present() || dataLimit.isPresent() ? Optional.empty()
+                : trials.stream().filter(t -> testSide.contains(t.finding()) && t.onTopOf().isEmpty()
+                        && t.lift() >= Symptom.FAR_BELOW && t.lowerBound() > 0)
+                        .max(Comparator.comparingDouble(Trial::lowerBound));
+        Symptom symptom = measured;
+        if (!measured.present() && dataLimit.isPresent()) {
+            symptom = measured.shownBy("the learning curve shows it far below what more rows allow");
+        } else if (testSideShown.isPresent()) {
+            Trial t = testSideShown.get();
+            symptom = measured.shownBy(String.format(Locale.ROOT, "on its test part aligned to the training part, "
+                    + "without retraining, the same model scores %.3f against %.3f (%s)",
+                    t.after().balancedAccuracy(), t.before().balancedAccuracy(), t.liftText()));
+        }
         // Where the best single remedy leaves the model short of the reference, the next candidates are tried.
         Optional<Repair> repair = Repair.after(symptom, trials, found, context, trainer,
                 data.subsampleTrain(TRIAL_ROWS, seed));
@@ -211,7 +228,8 @@ public final class Checkup {
         Optional<Finding> root = measured.present()
                 ? best.flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
                         .or(() -> provenByEvidence)
-                : dataLimit;
+                : dataLimit.or(() -> testSideShown.flatMap(t -> found.stream()
+                        .filter(f -> f.id().equals(t.finding())).findFirst()));
         List<Finding> ranked = rank(found, trials, root);
         List<Trial> sortedTrials = trials.stream().sorted(Comparator.comparingDouble(Trial::lowerBound).reversed())
                 .toList();
@@ -366,8 +384,11 @@ public final class Checkup {
                 .or(() -> best);
     }
 
-    /** Tries the remedies of the findings that have one, most serious first, while trials and budget last. */
-    private List<Trial> tryRemedies(List<Finding> found, CheckContext context) {
+    /**
+     * Tries the remedies of the findings that have one, most serious first, while trials and budget last; the ids of
+     * the findings whose remedy was tried on the test side (no retraining) are added to {@code testSide}.
+     */
+    private List<Trial> tryRemedies(List<Finding> found, CheckContext context, Set<String> testSide) {
         List<Finding> candidates = found.stream()
                 .filter(f -> f.severity() != Severity.INFO)
                 .sorted(Comparator.comparing(Finding::severity))
@@ -420,6 +441,9 @@ public final class Checkup {
                 for (Planned p : wave) {
                     Optional<Trial> same = trials.stream().filter(t -> t.change().equals(p.change().description()))
                             .findFirst();
+                    if (!p.attempt().retrain()) {
+                        testSide.add(p.finding().id());
+                    }
                     if (same.isPresent()) {
                         // Two findings with one remedy share its trial rather than retraining.
                         trials.add(same.get().forFinding(p.finding().id()));

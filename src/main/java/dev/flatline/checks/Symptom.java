@@ -42,8 +42,11 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  *                           predicts and a reference model recalls at least half of
  * @param gap                reference minus the model's balanced accuracy
  * @param gapMargin          the gap's 95% margin (paired bootstrap over test rows)
- * @param dataLimit          where the reference is held back by the same few rows, the learning curve's
- *                           evidence that more data would lift the model far; empty otherwise
+ * @param shownBy            where the references share the model's handicap and cannot show the gap, the experiment
+ *                           that shows the model far below what the data allow, as a clause of the summary: more
+ *                           rows tried or the learning curve (the same few rows), or the same model scored on its
+ *                           test part aligned to the training part (a test part preprocessed differently, which
+ *                           misleads every reference too); empty otherwise
  * @param weightsLift        on the test part, what balanced class weights add to a reference model of one
  *                           kind (the kind where the lift's lower bound is largest): the imbalance's own
  *                           controlled experiment, same model and rows with and without weights
@@ -61,7 +64,7 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  *                           a reference model recalls at least half of them, in a sentence; empty otherwise
  */
 public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
-                      List<String> neverPredicted, double gap, double gapMargin, String dataLimit,
+                      List<String> neverPredicted, double gap, double gapMargin, String shownBy,
                       double weightsLift, double weightsLiftMargin, String weightsReference, String overPredicted,
                       String countedClassesGap, String rarelyPredicted) {
 
@@ -298,12 +301,12 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
     }
 
     /**
-     * This symptom with the learning curve's evidence that the data are too few: reference models trained
-     * on the same few rows cannot show how far below the model is, the curve can.
+     * This symptom made present by an experiment the reference models cannot match, described by {@code clause}
+     * (see {@link #shownBy()}).
      */
-    Symptom dataLimited(String evidence) {
+    Symptom shownBy(String clause) {
         return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
-                evidence, weightsLift, weightsLiftMargin, weightsReference, overPredicted, countedClassesGap,
+                clause, weightsLift, weightsLiftMargin, weightsReference, overPredicted, countedClassesGap,
                 rarelyPredicted);
     }
 
@@ -342,8 +345,8 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 parts.add(countedClassesGap);
             }
         }
-        if (!dataLimit.isEmpty()) {
-            parts.add("the learning curve shows it far below what more rows allow");
+        if (!shownBy.isEmpty()) {
+            parts.add(shownBy);
         }
         if (parts.isEmpty()) {
             parts.add(farBelow);

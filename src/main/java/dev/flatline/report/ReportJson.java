@@ -81,6 +81,7 @@ public final class ReportJson {
         symptom.put("reference_model", report.symptom().referenceModel());
         strings(symptom.putArray("classes_never_predicted"), report.symptom().neverPredicted());
         symptom.put("rarely_predicted", report.symptom().rarelyPredicted());
+        symptom.put("shown_by", report.symptom().shownBy());
         number(symptom, "gap", report.symptom().gap());
         symptom.put("summary", report.symptom().summary());
         root.put("trial_training_rows", report.trialRows());
