@@ -314,18 +314,9 @@ public final class CheckData {
      * (the injected-fault benchmark's way of putting features in other units).
      */
     public CheckData mapValues(java.util.function.ToDoubleBiFunction<String, Double> f, boolean onTrain, boolean onTest) {
-        UnaryOperator<Example<Label>> change = e -> {
-            String[] names = new String[e.size()];
-            double[] values = new double[e.size()];
-            int i = 0;
-            for (Feature feature : e) {
-                names[i] = feature.getName();
-                values[i++] = f.applyAsDouble(feature.getName(), feature.getValue());
-            }
-            return new ArrayExample<>(e.getOutput(), names, values);
-        };
-        return new CheckData(name, target, featureNames, onTrain ? map(train, "values changed", change) : train,
-                onTest ? map(test, "values changed", change) : test, standardised, separateTestFile);
+        java.util.function.BiFunction<String, Double, Double> change = f::applyAsDouble;
+        return new CheckData(name, target, featureNames, onTrain ? DatasetCopies.mapped(train, change) : train,
+                onTest ? DatasetCopies.mapped(test, change) : test, standardised, separateTestFile);
     }
 
     /** Copies without the named feature columns. */
@@ -352,16 +343,8 @@ public final class CheckData {
 
     /** Copies whose every feature value is 0: what a model can learn from the labels alone (B3). */
     public CheckData zeroedInputs() {
-        UnaryOperator<Example<Label>> zero = e -> {
-            String[] names = new String[e.size()];
-            int i = 0;
-            for (Feature f : e) {
-                names[i++] = f.getName();
-            }
-            return new ArrayExample<>(e.getOutput(), names, new double[names.length]);
-        };
-        return new CheckData(name, target, featureNames, map(train, "zeroed inputs", zero),
-                map(test, "zeroed inputs", zero), standardised, separateTestFile);
+        return new CheckData(name, target, featureNames, DatasetCopies.zeroed(train), DatasetCopies.zeroed(test),
+                standardised, separateTestFile);
     }
 
     /** A copy whose training part is a stratified sample of at most {@code size} rows (test unchanged). */

@@ -16,7 +16,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Copies of a Tribuo dataset with some rows kept or every value changed, for experiments on what a
  * model learns from: the rows of some classes only, a per-feature change of every value (a unit slip,
  * a near-constant column), or every input set to zero (the input-independent baseline, recipe B3).
- * The input dataset is never changed; labels and feature names are kept.
+ * The input dataset is never changed; labels, feature names and example weights are kept.
  */
 public final class DatasetCopies {
 
@@ -69,7 +69,9 @@ public final class DatasetCopies {
                 names[i] = feature.getName();
                 values[i++] = change.apply(feature.getName(), feature.getValue());
             }
-            copy.add(new ArrayExample<>(row.getOutput(), names, values));
+            ArrayExample<Label> changed = new ArrayExample<>(row.getOutput(), names, values);
+            changed.setWeight(row.getWeight());
+            copy.add(changed);
         }
         return copy;
     }

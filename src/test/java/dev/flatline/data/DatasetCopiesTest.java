@@ -46,6 +46,23 @@ class DatasetCopiesTest {
     }
 
     @Test
+    void copiesKeepEachRowsWeight() {
+        org.tribuo.MutableDataset<Label> weighted = CheckData.empty("weighted glass");
+        int i = 0;
+        for (Example<Label> e : train) {
+            Example<Label> copy = e.copy();
+            copy.setWeight(1 + i++ % 3);
+            weighted.add(copy);
+        }
+        for (Dataset<Label> copy : java.util.List.of(DatasetCopies.mapped(weighted, (name, v) -> 2 * v),
+                DatasetCopies.zeroed(weighted))) {
+            for (int r = 0; r < weighted.size(); r++) {
+                assertEquals(weighted.getExample(r).getWeight(), copy.getExample(r).getWeight(), "row " + r);
+            }
+        }
+    }
+
+    @Test
     void heldOutSplitsEveryClassAndKeepsAllRows() {
         HeldOut parts = HeldOut.of(train, 0.2, 0);
         assertEquals(train.size(), parts.fit().size() + parts.validation().size());
