@@ -31,43 +31,54 @@ public final class PairedBootstrap {
      * seed: the same predictions give the same margin).
      */
     public static double margin(List<String> truth, List<String> before, List<String> after) {
+        return averagedMargin(truth, before, List.of(after));
+    }
+
+    /**
+     * The same margin where several models' predictions are averaged on the "after" side (e.g. refits with other
+     * seeds): each row counts the share of them that are right, so the difference is the mean balanced accuracy of
+     * {@code afters} minus that of {@code before}, and the rows, not the refits, are resampled.
+     */
+    public static double averagedMargin(List<String> truth, List<String> before, List<List<String>> afters) {
         int n = truth.size();
-        if (n == 0 || before.size() != n || after.size() != n) {
+        if (n == 0 || before.size() != n || afters.isEmpty() || afters.stream().anyMatch(a -> a.size() != n)) {
             throw new IllegalArgumentException("a paired bootstrap needs both predictions for the same "
-                    + n + " test rows, got " + before.size() + " and " + after.size());
+                    + n + " test rows, got " + before.size() + " and " + afters.stream().map(List::size).toList());
         }
         Map<String, Integer> index = new HashMap<>();
         int[] t = codes(truth, index);
-        int[] b = codes(before, index);
-        int[] a = codes(after, index);
         int k = index.size();
-        // Each row reduces to one of 4k kinds (its class, and whether each model got it right), so a resample
-        // is a count of kinds: one draw and one increment per row, no models re-evaluated.
-        int[] kind = new int[n];
+        // Each row reduces to its class and its difference: the share of the "after" models right on it, less
+        // whether "before" is; a resample sums those per class, with no model re-evaluated.
+        double[] difference = new double[n];
         for (int i = 0; i < n; i++) {
-            kind[i] = 4 * t[i] + (b[i] == t[i] ? 2 : 0) + (a[i] == t[i] ? 1 : 0);
+            int right = 0;
+            for (List<String> after : afters) {
+                right += after.get(i).equals(truth.get(i)) ? 1 : 0;
+            }
+            difference[i] = (double) right / afters.size() - (before.get(i).equals(truth.get(i)) ? 1 : 0);
         }
         double[] diffs = new double[RESAMPLES];
         SplittableRandom random = new SplittableRandom(SEED);
-        int[] drawn = new int[4 * k];
+        double[] sum = new double[k];
+        int[] support = new int[k];
         for (int r = 0; r < RESAMPLES; r++) {
-            Arrays.fill(drawn, 0);
-            for (int i = 0; i < n; i++) {
-                drawn[kind[random.nextInt(n)]]++;
+            Arrays.fill(sum, 0);
+            Arrays.fill(support, 0);
+            for (int draw = 0; draw < n; draw++) {
+                int i = random.nextInt(n);
+                sum[t[i]] += difference[i];
+                support[t[i]]++;
             }
-            double sum = 0;
+            double total = 0;
             int present = 0;
             for (int c = 0; c < k; c++) {
-                int both = drawn[4 * c + 3];
-                int onlyBefore = drawn[4 * c + 2];
-                int onlyAfter = drawn[4 * c + 1];
-                int support = both + onlyBefore + onlyAfter + drawn[4 * c];
-                if (support > 0) {
-                    sum += (double) (onlyAfter - onlyBefore) / support;
+                if (support[c] > 0) {
+                    total += sum[c] / support[c];
                     present++;
                 }
             }
-            diffs[r] = present == 0 ? 0 : sum / present;
+            diffs[r] = present == 0 ? 0 : total / present;
         }
         Arrays.sort(diffs);
         double tail = (1 - COVERAGE) / 2;

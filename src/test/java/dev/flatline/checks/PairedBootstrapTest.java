@@ -45,6 +45,23 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void averagingRefitsNarrowsTheMarginOfTheirSpreadButNotOfTheRows() {
+        List<String> truth = labels(300, 3);
+        List<String> before = flipped(truth, 4);
+        List<String> one = flipped(truth, 7);
+        assertEquals(PairedBootstrap.margin(truth, before, one),
+                PairedBootstrap.averagedMargin(truth, before, List.of(one, one, one)), 1e-12,
+                "identical refits are one refit");
+        // Refits that err on different rows: their mean is surer than either, yet the rows' noise remains.
+        List<String> other = flipped(truth, 5);
+        double single = PairedBootstrap.margin(truth, before, other);
+        double averaged = PairedBootstrap.averagedMargin(truth, before, List.of(one, other));
+        assertTrue(averaged > 0 && averaged < Math.max(single, PairedBootstrap.margin(truth, before, one)),
+                averaged + " vs " + single);
+        assertThrows(IllegalArgumentException.class, () -> PairedBootstrap.averagedMargin(truth, before, List.of()));
+    }
+
+    @Test
     void predictionsForOtherRowsAreRefused() {
         List<String> truth = labels(10, 2);
         assertThrows(IllegalArgumentException.class, () -> PairedBootstrap.margin(truth, truth, labels(9, 2)));
