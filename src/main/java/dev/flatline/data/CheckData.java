@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -232,42 +233,15 @@ public final class CheckData {
         Map<String, ColumnStats> stats = new TreeMap<>();
         observed.forEach((feature, values) ->
                 stats.put(feature, ColumnStats.ofSample(Arrays.copyOf(values, counts.get(feature)))));
-        UnaryOperator<Example<Label>> standardise = e -> {
-            String[] names = new String[e.size()];
-            double[] values = new double[e.size()];
-            int i = 0;
-            for (Feature f : e) {
-                ColumnStats column = stats.get(f.getName());
-                names[i] = f.getName();
-                values[i++] = column == null ? f.getValue() : column.standardise(f.getValue());
-            }
-            return nonFiniteToZero(new ArrayExample<>(e.getOutput(), names, values));
+        // A column holding NaN or infinity standardises to NaN; such values become 0, so standardising stays a
+        // remedy that can be tried whatever else is wrong with the data.
+        BiFunction<String, Double, Double> standardise = (feature, value) -> {
+            ColumnStats column = stats.get(feature);
+            double z = column == null ? value : column.standardise(value);
+            return Double.isFinite(z) ? z : 0.0;
         };
-        return new CheckData(name, target, featureNames, map(train, "standardised", standardise),
-                map(test, "standardised", standardise), true, separateTestFile);
-    }
-
-    /**
-     * A column holding NaN or infinity standardises to NaN; such values become 0 (as they did before
-     * the constant-column rule moved to ColumnStats), so standardising stays a remedy that can be tried
-     * whatever else is wrong with the data.
-     */
-    private static Example<Label> nonFiniteToZero(Example<Label> e) {
-        boolean finite = true;
-        for (Feature f : e) {
-            finite &= Double.isFinite(f.getValue());
-        }
-        if (finite) {
-            return e;
-        }
-        String[] names = new String[e.size()];
-        double[] values = new double[e.size()];
-        int i = 0;
-        for (Feature f : e) {
-            names[i] = f.getName();
-            values[i++] = Double.isFinite(f.getValue()) ? f.getValue() : 0.0;
-        }
-        return new ArrayExample<>(e.getOutput(), names, values);
+        return new CheckData(name, target, featureNames, DatasetCopies.mapped(train, standardise),
+                DatasetCopies.mapped(test, standardise), true, separateTestFile);
     }
 
     /**
@@ -294,19 +268,12 @@ public final class CheckData {
         for (int j = 0; j < k; j++) {
             index.put(featureNames.get(j), j);
         }
-        UnaryOperator<Example<Label>> align = e -> {
-            String[] names = new String[e.size()];
-            double[] values = new double[e.size()];
-            int i = 0;
-            for (Feature f : e) {
-                Integer j = index.get(f.getName());
-                names[i] = f.getName();
-                values[i++] = j == null ? f.getValue() : f.getValue() * scale[j] + shift[j];
-            }
-            return new ArrayExample<>(e.getOutput(), names, values);
+        BiFunction<String, Double, Double> align = (feature, value) -> {
+            Integer j = index.get(feature);
+            return j == null ? value : value * scale[j] + shift[j];
         };
-        return new CheckData(name, target, featureNames, train, map(test, "test aligned to training statistics", align),
-                standardised, separateTestFile);
+        return new CheckData(name, target, featureNames, train, DatasetCopies.mapped(test, align), standardised,
+                separateTestFile);
     }
 
     /**
@@ -314,7 +281,7 @@ public final class CheckData {
      * (the injected-fault benchmark's way of putting features in other units).
      */
     public CheckData mapValues(java.util.function.ToDoubleBiFunction<String, Double> f, boolean onTrain, boolean onTest) {
-        java.util.function.BiFunction<String, Double, Double> change = f::applyAsDouble;
+        BiFunction<String, Double, Double> change = f::applyAsDouble;
         return new CheckData(name, target, featureNames, onTrain ? DatasetCopies.mapped(train, change) : train,
                 onTest ? DatasetCopies.mapped(test, change) : test, standardised, separateTestFile);
     }
