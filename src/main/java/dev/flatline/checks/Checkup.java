@@ -5,6 +5,7 @@ import dev.flatline.data.ClassCounts;
 import dev.flatline.data.LabelledData;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.nn.TrainingMessages;
 import dev.flatline.remedies.Change;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,8 +160,15 @@ public final class Checkup {
                 : network.validationFraction(0);
     }
 
-    /** Runs the checkup. */
+    /**
+     * Runs the checkup. Its own fits print nothing on standard error (see {@link TrainingMessages}): what they meet is
+     * in the findings.
+     */
     public Diagnosis run() {
+        return TrainingMessages.withheld(this::diagnose);
+    }
+
+    private Diagnosis diagnose() {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         long t0 = System.nanoTime();
         if (trainer == null) {
@@ -171,7 +179,7 @@ public final class Checkup {
         // The symptom needs only the data and the model's test predictions: its reference models train on a
         // second core while the checks run on this one.
         FutureTask<Symptom> measuring = new FutureTask<>(() -> Symptom.measure(data, checked, context.classes(), seed));
-        Thread symptomThread = new Thread(measuring, "flatline-symptom");
+        Thread symptomThread = new Thread(() -> TrainingMessages.withheld(measuring), "flatline-symptom");
         symptomThread.setDaemon(true);
         symptomThread.start();
         List<Check> ordered = new ArrayList<>(checks);
@@ -399,7 +407,7 @@ public final class Checkup {
         // The "before" fit and the remedies' fits are independent: they run side by side, in waves of as many
         // remedies as trials are left, so that a remedy that cannot be applied leaves its place to the next.
         ExecutorService fits = Executors.newFixedThreadPool(FIT_THREADS, r -> {
-            Thread t = new Thread(r, "flatline-trial");
+            Thread t = new Thread(() -> TrainingMessages.withheld(r), "flatline-trial");
             t.setDaemon(true);
             return t;
         });

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.SplittableRandom;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** One training run: the epoch loop, whatever the engine, with evaluation, history and stopping. */
 final class TrainingRun {
@@ -44,7 +42,7 @@ final class TrainingRun {
         history = new TrainingHistory(d.classNames(), lossOf(predictor, initialRows));
         String warning = s.pairingWarning();
         if (warning != null) {
-            warnOnce(warning);
+            TrainingMessages.warnOnce(warning);
             history.warn(warning);
         }
         if (s.weightInit() == WeightInit.CONSTANT || s.weightInit() == WeightInit.ZERO) {
@@ -146,7 +144,7 @@ final class TrainingRun {
                     if (!s.progress() && s.pairingWarning() == null) {
                         // With progress on, the display reports the stop; a wrong pairing was warned about
                         // at the start (its NaN included). Say it once either way.
-                        System.err.println(failure);
+                        TrainingMessages.print(failure);
                     }
                     break;
                 }
@@ -223,19 +221,6 @@ final class TrainingRun {
             + "loss is 0/0. A class weight of 0 usually comes from integer division (n / (K * n_c) with ints); "
             + "compute the weights in floating point (R13, notebook 02-one-example-per-class). The learning rate "
             + "is not the cause.";
-
-    /** Warnings already printed by this JVM: a cell that trains five models with one slip shows one line. */
-    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
-
-    /**
-     * One short line on standard error, once per distinct message (no logger header, no timestamp);
-     * the history keeps the warning of every run.
-     */
-    static void warnOnce(String message) {
-        if (SAID.add(message)) {
-            System.err.println("Warning: " + message);
-        }
-    }
 
     /** True when the minibatch's weights sum to zero (a weighted mean over it is 0/0). */
     static boolean weightless(float[] weights, int rows) {

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.nn.Optimiser;
 import dev.flatline.remedies.Change;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,5 +158,36 @@ class CheckupTest {
         assertEquals(CheckResult.Status.SKIPPED, report.result("learning-curve").orElseThrow().status());
         assertEquals(CheckResult.Status.HEALTHY, report.result("class-imbalance").orElseThrow().status());
         assertTrue(report.trials().isEmpty());
+    }
+
+    /**
+     * The checkup's own fits print nothing: the diverged run's line is for a person training the model, and the
+     * checkup reports the divergence as findings (its rate sweep's fits at rates the person never chose included).
+     */
+    @Test
+    void aCheckupOfADivergingNetworkPrintsNoTrainingLines() {
+        LabelledData wine = Datasets.byName("wine", 0).standardised();
+        MlpTrainer diverging = Checkup.defaultNetwork(wine.train().size()).optimiser(Optimiser.sgd(10)).seed(0)
+                .build();
+        String direct = stderrOf(() -> diverging.train(wine.train()));
+        assertTrue(direct.contains("became NaN"), "training it directly prints the divergence: " + direct);
+        Diagnosis[] report = new Diagnosis[1];
+        String checkup = stderrOf(() -> report[0] = Checkup.of(wine).trainer(diverging)
+                .budget(Duration.ofSeconds(60)).seed(0).run());
+        assertEquals("", checkup, "the checkup printed training lines");
+        assertTrue(report[0].finding("numerical-health").isPresent(), report[0].findings()::toString);
+        assertEquals("learning-rate", report[0].rootCause().orElseThrow().id());
+    }
+
+    private static String stderrOf(Runnable work) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 }
