@@ -213,7 +213,7 @@ public final class Checkup {
         Optional<Finding> dataLimit = provenByEvidence.filter(f -> Boolean.TRUE.equals(
                 f.evidence().get(LearningCurveCheck.DATA_LIMITED)));
         // A test part preprocessed differently misleads every reference trained on the training part as much as
-        // the model, so none shows the gap: the same model scored on its test part aligned to the training part
+        // the model, so none shows the gap: the same model scored on its test part made like the training part
         // does. Where that lifts it far (FAR_BELOW) and beyond its noise, the model is far below what the data
         // allow, and the test part is the cause.
         Optional<Trial> testSideShown = measured.present() || dataLimit.isPresent() ? Optional.empty()
@@ -225,9 +225,8 @@ public final class Checkup {
             symptom = measured.shownBy("the learning curve shows it far below what more rows allow");
         } else if (testSideShown.isPresent()) {
             Trial t = testSideShown.get();
-            symptom = measured.shownBy(String.format(Locale.ROOT, "on its test part aligned to the training part, "
-                    + "without retraining, the same model scores %.3f against %.3f (%s)",
-                    t.after().balancedAccuracy(), t.before().balancedAccuracy(), t.liftText()));
+            symptom = measured.shownBy(String.format(Locale.ROOT, "with %s, the same model scores %.3f against %.3f "
+                    + "(%s)", t.change(), t.after().balancedAccuracy(), t.before().balancedAccuracy(), t.liftText()));
         }
         // Where the best single remedy leaves the model short of the reference, the next candidates are tried.
         Optional<Repair> repair = Repair.after(symptom, trials, found, context, trainer,

@@ -45,8 +45,9 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param shownBy            where the references share the model's handicap and cannot show the gap, the experiment
  *                           that shows the model far below what the data allow, as a clause of the summary: more
  *                           rows tried or the learning curve (the same few rows), or the same model scored on its
- *                           test part aligned to the training part (a test part preprocessed differently, which
- *                           misleads every reference too); empty otherwise
+ *                           test part made like the training part, without retraining (aligned to its statistics,
+ *                           or its columns renamed: a test part preprocessed differently, which misleads every
+ *                           reference too); empty otherwise
  * @param weightsLift        on the test part, what balanced class weights add to a reference model of one
  *                           kind (the kind where the lift's lower bound is largest): the imbalance's own
  *                           controlled experiment, same model and rows with and without weights

@@ -3,6 +3,7 @@ package dev.flatline.checks;
 import static dev.flatline.checks.Finding.evidence;
 
 import dev.flatline.data.CheckData;
+import dev.flatline.data.ColumnMatch;
 import dev.flatline.data.ColumnStats;
 import dev.flatline.remedies.Changes;
 import java.util.ArrayList;
@@ -63,6 +64,24 @@ public final class TrainTestShiftCheck implements Check {
                 worst = meanShift;
                 worstFeature = data.featureNames().get(j);
             }
+        }
+        // Columns moved (re-encoded or reordered) may share their scale, so the whole distributions are compared too;
+        // where test columns hold other training columns' values, renaming them is the remedy, not rescaling them.
+        ColumnMatch match = data.testColumnMatch(context.seed());
+        if (match.found()) {
+            List<String> moves = match.described();
+            double movedShare = (double) moves.size() / Math.max(1, compared);
+            return CheckResult.problem(id(), new Finding(id(), movedShare >= 0.25 ? Severity.HIGH : Severity.MEDIUM,
+                    String.format(Locale.ROOT, "%d of %d test columns hold values distributed like another training "
+                            + "column and unlike their own (e.g. %s): the test file's columns look re-encoded or "
+                            + "reordered.", moves.size(), compared, moves.get(0)),
+                    evidence("moved_columns", moves, "features_compared", compared, "ks_critical", match.critical(),
+                            "shifted_features", shifted, "separate_test_file", data.separateTestFile()),
+                    Remedy.of("Encode the test file with the training file's encoder and column order (never refit "
+                            + "on test); the checkup tries giving each moved test column the name of the training "
+                            + "column it is distributed like, without retraining.",
+                            Changes.testColumnsRenamed(match.moved())),
+                    Notebooks.PREPROCESSING));
         }
         if (shifted.isEmpty()) {
             return CheckResult.healthy(id(), String.format(Locale.ROOT,

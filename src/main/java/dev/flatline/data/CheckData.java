@@ -277,6 +277,26 @@ public final class CheckData {
     }
 
     /**
+     * The test columns that hold another training column's values ({@link ColumnMatch}), judged on the training and
+     * test parts' values.
+     */
+    public ColumnMatch testColumnMatch(long seed) {
+        return ColumnMatch.of(trainColumns(), testColumns(), featureNames, seed);
+    }
+
+    /**
+     * A copy whose test part has these columns renamed: test column {@code key} becomes the feature {@code value}
+     * (the test-side remedy for a test file whose columns were re-encoded or reordered; no retraining).
+     */
+    public CheckData testColumnsRenamed(Map<String, String> names) {
+        if (!new java.util.HashSet<>(names.keySet()).equals(new java.util.HashSet<>(names.values()))) {
+            throw new IllegalArgumentException("the renaming " + names + " must permute its columns");
+        }
+        return new CheckData(name, target, featureNames, train, DatasetCopies.renamed(test, names), standardised,
+                separateTestFile);
+    }
+
+    /**
      * A copy with every feature value of the training and/or test part changed by {@code f(feature, value)}
      * (the injected-fault benchmark's way of putting features in other units).
      */

@@ -1,8 +1,10 @@
 package dev.flatline.data;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -58,15 +60,31 @@ public final class DatasetCopies {
         return copy(data, new SimpleDataSourceProvenance("zeroed", new LabelFactory()), (name, value) -> 0.0);
     }
 
+    /**
+     * Every row with the features named in {@code names} renamed (the others kept): a test part whose columns hold
+     * other features' values given back their right names. The renaming must give no row two features of one name.
+     */
+    public static Dataset<Label> renamed(Dataset<Label> data, Map<String, String> names) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(names, "names");
+        return copy(data, new SimpleDataSourceProvenance("renamed", new LabelFactory()), (name, value) -> value,
+                name -> names.getOrDefault(name, name));
+    }
+
     private static Dataset<Label> copy(Dataset<Label> data, SimpleDataSourceProvenance provenance,
                                        BiFunction<String, Double, Double> change) {
+        return copy(data, provenance, change, UnaryOperator.identity());
+    }
+
+    private static Dataset<Label> copy(Dataset<Label> data, SimpleDataSourceProvenance provenance,
+                                       BiFunction<String, Double, Double> change, UnaryOperator<String> rename) {
         MutableDataset<Label> copy = new MutableDataset<>(provenance, new LabelFactory());
         for (Example<Label> row : data) {
             String[] names = new String[row.size()];
             double[] values = new double[row.size()];
             int i = 0;
             for (Feature feature : row) {
-                names[i] = feature.getName();
+                names[i] = rename.apply(feature.getName());
                 values[i++] = change.apply(feature.getName(), feature.getValue());
             }
             ArrayExample<Label> changed = new ArrayExample<>(row.getOutput(), names, values);

@@ -8,6 +8,7 @@ import dev.flatline.nn.OutputActivation;
 import dev.flatline.nn.WeightInit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
@@ -33,6 +34,18 @@ public final class Changes {
     public static Change testAlignedToTrain() {
         return Change.testSide("test features aligned to the training part's mean and deviation (test side, no "
                 + "retraining)", "data.standardised()", CheckData::testAlignedToTrain);
+    }
+
+    /**
+     * The test part's columns given the names of the training columns they are distributed like, without retraining:
+     * test column {@code key} becomes the feature {@code value} ({@link dev.flatline.data.ColumnMatch}).
+     */
+    public static Change testColumnsRenamed(Map<String, String> names) {
+        String pairs = String.join(", ", names.entrySet().stream()
+                .map(e -> "'" + e.getKey() + "' holds '" + e.getValue() + "'").toList());
+        return Change.testSide("test columns renamed to the training columns they are distributed like (test side, "
+                + "no retraining)", "// encode the test file as the training file: " + pairs,
+                d -> d.testColumnsRenamed(names));
     }
 
     /** These columns dropped from both parts. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flatline.data.CheckData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import dev.flatline.nn.MlpTrainer;
@@ -14,7 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
@@ -189,5 +192,28 @@ class CheckupTest {
             System.setErr(original);
         }
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A test part whose columns hold other columns' values (its columns reordered) misleads every reference trained
+     * on the training part too: the columns renamed to the training columns they are distributed like, on the test
+     * side, prove it. Rescaling them (the remedy for a forgotten scaler) could not.
+     */
+    @Test
+    void shuttleWithItsTestColumnsReorderedNamesTheTestPartAndRenamesItsColumns() {
+        CheckData data = CheckData.of(Datasets.shuttle().standardised());
+        List<String> names = data.featureNames();
+        Map<String, String> reversed = new HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            reversed.put(names.get(j), names.get(names.size() - 1 - j));
+        }
+        Diagnosis report = Checkup.of(data.testColumnsRenamed(reversed)).budget(Duration.ofSeconds(60)).run();
+        assertTrue(report.symptom().present(), report.symptom()::summary);
+        assertEquals("train-test-shift", report.rootCause().orElseThrow().id(), report::toString);
+        Trial trial = report.rootCauseTrial().orElseThrow();
+        assertTrue(trial.change().startsWith("test columns renamed"), trial::toString);
+        assertTrue(trial.significant() && trial.lift() > 0.3, trial::liftText);
+        // The same data, its columns in place, moves none.
+        assertTrue(data.testColumnMatch(0).moved().isEmpty());
     }
 }

@@ -6,6 +6,7 @@ import static dev.flatline.checks.CheckFixtures.context;
 import static dev.flatline.checks.CheckFixtures.logistic;
 import static dev.flatline.checks.CheckFixtures.modified;
 import static dev.flatline.checks.CheckFixtures.smallMlp;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
@@ -168,6 +170,39 @@ class DataChecksTest {
         assertEquals(true, f.evidence().get("separate_test_file"));
         assertHealthy(new TrainTestShiftCheck().run(context(wine, logistic())));
         assertHealthy(new TrainTestShiftCheck().run(context(Datasets.shuttle(), logistic())));
+    }
+
+    @Test
+    void trainTestShiftFindsTestColumnsThatHoldOtherColumnsValuesAndRenamesThem(@TempDir Path dir) throws IOException {
+        LabelledData wine = Datasets.wine();
+        Path trainCsv = dir.resolve("train.csv");
+        Path testCsv = dir.resolve("test.csv");
+        wine.trainTable().write().csv(trainCsv.toFile());
+        // The test file's columns were re-encoded: two pairs of columns hold each other's values under the
+        // training file's header.
+        Table test = wine.testTable();
+        Map<String, String> swapped = Map.of("alcohol", "proline", "proline", "alcohol", "magnesium",
+                "color_intensity", "color_intensity", "magnesium");
+        Table reencoded = test.copy();
+        swapped.forEach((column, holds) -> reencoded.replaceColumn(column,
+                test.doubleColumn(holds).copy().setName(column)));
+        reencoded.write().csv(testCsv.toFile());
+        CheckData moved = CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(testCsv).load());
+        Finding f = assertFinding(new TrainTestShiftCheck().run(context(moved, logistic())), Severity.HIGH);
+        assertEquals(4, ((List<?>) f.evidence().get("moved_columns")).size(), f.evidence()::toString);
+        // The remedy gives each column back its name: the test part is then the original one.
+        CheckData renamed = f.remedy().change().orElseThrow().apply(moved, logistic()).data();
+        Path originalCsv = dir.resolve("original.csv");
+        test.write().csv(originalCsv.toFile());
+        CheckData clean = CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(originalCsv).load());
+        for (int j = 0; j < clean.featureNames().size(); j++) {
+            String feature = clean.featureNames().get(j);
+            int r = renamed.featureNames().indexOf(feature);
+            assertArrayEquals(clean.testColumns()[j], renamed.testColumns()[r], 1e-9, feature);
+        }
+        // A healthy split moves nothing, on data of any size.
+        assertTrue(CheckData.of(wine).testColumnMatch(0).moved().isEmpty());
+        assertTrue(CheckData.of(Datasets.shuttle()).testColumnMatch(0).moved().isEmpty());
     }
 
     @Test
