@@ -142,6 +142,26 @@ class NetworkChecksTest {
         assertHealthy(new VanishingGradientsCheck().run(context(WINE, smallMlp().hidden(16, 16).build())));
     }
 
+    /**
+     * Ten sigmoid layers on Landsat: the gradient shrinks through the middle layers and grows again toward the 36
+     * inputs, so the first layer's ratio alone (about 0.3) misses it; the weakest hidden layer's shows it. The
+     * default two-layer network on the same data is not flagged.
+     */
+    @Test
+    void vanishingGradientsFindsADeepSigmoidStackWhoseMiddleLayersBarelyLearn() {
+        LabelledData satellite = Datasets.satellite(1).standardised();
+        int[] ten = {16, 16, 16, 16, 16, 16, 16, 16, 16, 16};
+        var deep = Checkup.defaultNetwork(satellite.train().size()).seed(1).hidden(ten)
+                .hiddenActivation(HiddenActivation.SIGMOID).build();
+        Finding f = assertFinding(new VanishingGradientsCheck().run(context(satellite, deep)), Severity.MEDIUM);
+        assertTrue((double) f.evidence().get("first_to_last_ratio") > VanishingGradientsCheck.VANISHED * 10,
+                f::toString);
+        assertTrue((double) f.evidence().get("weakest_to_last_ratio") < VanishingGradientsCheck.WEAKEST_IN_DEEP_STACK,
+                f::toString);
+        assertHealthy(new VanishingGradientsCheck().run(context(satellite,
+                Checkup.defaultNetwork(satellite.train().size()).seed(1).build())));
+    }
+
     @Test
     void trainingLengthFindsTooFewEpochsAndTooEagerStoppingAndNotAConvergedRun() {
         Finding short_ = assertFinding(new TrainingLengthCheck().run(context(WINE,
