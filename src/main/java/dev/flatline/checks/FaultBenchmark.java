@@ -4,8 +4,10 @@ import dev.flatline.data.CheckData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import dev.flatline.evaluation.Metrics;
+import dev.flatline.nn.HiddenActivation;
 import dev.flatline.nn.LossFunction;
 import dev.flatline.nn.MlpTrainer;
+import dev.flatline.nn.Optimiser;
 import dev.flatline.nn.OutputActivation;
 import dev.flatline.nn.WeightInit;
 import java.time.Duration;
@@ -64,12 +66,46 @@ public final class FaultBenchmark {
         /** The training part standardised, the test part left raw (the scaler forgotten on the test file). */
         TEST_PREPROCESSING_MISMATCH("train-test-shift"),
         /** A fiftieth of the training rows (at least 3 per class). */
-        TOO_LITTLE_DATA("learning-curve");
+        TOO_LITTLE_DATA("learning-curve"),
+        /**
+         * More faults, beyond the issue's kinds ({@link #more()}): plain SGD at a learning rate of 10 (it diverges).
+         */
+        SGD_RATE_TOO_HIGH("learning-rate", false),
+        /** Every weight starts at 0.3 (units stay identical, as with zeros). */
+        CONSTANT_INIT("weight-symmetry", false),
+        /** One epoch at a learning rate of 1e-5: the loss barely moves. */
+        TINY_RATE_ONE_EPOCH("learning-rate", false),
+        /** Ten hidden layers of 16 sigmoid units. */
+        DEEP_SIGMOID_STACK("vanishing-gradients", false),
+        /**
+         * The test part's columns in reverse order under the training part's names (a test file re-encoded or
+         * reordered): each test column holds another feature's values, on the same (standardised) scale.
+         */
+        TEST_COLUMNS_REORDERED("train-test-shift", false);
 
         private final String expected;
+        private final boolean issueKind;
 
         Fault(String expected) {
+            this(expected, true);
+        }
+
+        Fault(String expected, boolean issueKind) {
             this.expected = expected;
+            this.issueKind = issueKind;
+        }
+
+        /** The issue's kinds and the healthy control: what {@code flatline bench faults} runs by default. */
+        public static List<Fault> issueKinds() {
+            return java.util.Arrays.stream(values()).filter(f -> f.issueKind).toList();
+        }
+
+        /**
+         * More faults, beyond the issue's kinds: other optimiser, initialisation and training-length slips, a deep
+         * sigmoid stack, and a reordered test file ({@code flatline bench faults --more}).
+         */
+        public static List<Fault> more() {
+            return java.util.Arrays.stream(values()).filter(f -> !f.issueKind).toList();
         }
 
         /** The finding id that should be named the root cause; empty for a healthy control. */
@@ -188,6 +224,14 @@ public final class FaultBenchmark {
             }
             case CLASS_IMBALANCE -> check = check.withTrain(thinned(check.train(), 10, 5, seed));
             case TEST_PREPROCESSING_MISMATCH -> check = check.withTest(data.test());
+            case TEST_COLUMNS_REORDERED -> {
+                List<String> names = check.featureNames();
+                Map<String, String> reversed = new HashMap<>();
+                for (int j = 0; j < names.size(); j++) {
+                    reversed.put(names.get(j), names.get(names.size() - 1 - j));
+                }
+                check = check.testColumnsRenamed(reversed);
+            }
             case TOO_LITTLE_DATA -> check = check.withTrain(thinned(check.train(), 50, 3, seed, true));
             default -> {
             }
@@ -202,6 +246,11 @@ public final class FaultBenchmark {
         switch (fault) {
             case LEARNING_RATE_TOO_HIGH -> network.learningRate(10.0);
             case ZERO_INIT -> network.weightInit(WeightInit.ZERO);
+            case SGD_RATE_TOO_HIGH -> network.optimiser(Optimiser.sgd(10.0));
+            case CONSTANT_INIT -> network.weightInit(WeightInit.CONSTANT).constantInit(0.3);
+            case TINY_RATE_ONE_EPOCH -> network.learningRate(1e-5).epochs(1);
+            case DEEP_SIGMOID_STACK -> network.hidden(16, 16, 16, 16, 16, 16, 16, 16, 16, 16)
+                    .hiddenActivation(HiddenActivation.SIGMOID);
             case WRONG_OUTPUT_LOSS -> network.output(seed % 2 == 0 ? OutputActivation.RELU : OutputActivation.SIGMOID,
                     LossFunction.CROSS_ENTROPY);
             default -> {

@@ -31,8 +31,12 @@ public final class BenchFaultsCommand implements Callable<Integer> {
             description = "Bundled datasets (default: all of them).")
     List<String> datasets;
     @Option(names = "--faults", split = ",", paramLabel = "KINDS",
-            description = "Fault kinds, e.g. healthy,learning_rate_too_high (default: all).")
+            description = "Fault kinds, e.g. healthy,learning_rate_too_high (default: the issue's kinds and the healthy "
+                    + "control).")
     List<String> faults;
+    @Option(names = "--more", description = "Run the more faults instead of the issue's kinds: SGD at a rate of 10, "
+            + "constant initialisation, one epoch at a tiny rate, a ten-layer sigmoid stack, reordered test columns.")
+    boolean more;
     @Option(names = "--seeds", defaultValue = "2", paramLabel = "N", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
     @Option(names = "--budget", defaultValue = "30", paramLabel = "SECONDS",
@@ -54,7 +58,11 @@ public final class BenchFaultsCommand implements Callable<Integer> {
             }
         }
         List<Fault> kinds = new ArrayList<>();
-        for (String f : faults == null ? Arrays.stream(Fault.values()).map(Enum::name).toList() : faults) {
+        if (more && faults != null) {
+            throw new IllegalArgumentException("Give --faults or --more, not both.");
+        }
+        List<Fault> defaults = more ? Fault.more() : Fault.issueKinds();
+        for (String f : faults == null ? defaults.stream().map(Enum::name).toList() : faults) {
             try {
                 kinds.add(Fault.valueOf(f.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {

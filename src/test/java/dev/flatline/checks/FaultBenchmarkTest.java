@@ -46,6 +46,22 @@ class FaultBenchmarkTest {
                 FaultBenchmark.totals(cases));
     }
 
+    /**
+     * Two of the more faults ({@code bench faults --more}): a ten-layer sigmoid stack and a reordered test file, on
+     * Wine and Credit-g, each named top-1; the more faults are not in the default run.
+     */
+    @Test
+    void aDeepSigmoidStackAndAReorderedTestFileAreNamedTopOne() {
+        for (Case c : List.of(FaultBenchmark.run("wine", Fault.DEEP_SIGMOID_STACK, 0, BUDGET),
+                FaultBenchmark.run("credit-g", Fault.TEST_COLUMNS_REORDERED, 0, BUDGET))) {
+            assertFalse(c.noEffect(), c::row);
+            assertTrue(c.correct(), c::row);
+        }
+        assertTrue(Fault.more().contains(Fault.TEST_COLUMNS_REORDERED)
+                && !Fault.issueKinds().contains(Fault.TEST_COLUMNS_REORDERED));
+        assertEquals(8, Fault.issueKinds().size());
+    }
+
     @Test
     void strongImbalanceIsNamedBeyondItsNoise() {
         Case c = FaultBenchmark.run("credit-g", Fault.CLASS_IMBALANCE, 0, BUDGET);
