@@ -155,17 +155,13 @@ class DataChecksTest {
     @Test
     void trainTestShiftFindsATestFileStandardisedOnItsOwnAndNotARandomSplit(@TempDir Path dir) throws IOException {
         LabelledData wine = Datasets.wine();
-        Path trainCsv = dir.resolve("train.csv");
-        Path testCsv = dir.resolve("test.csv");
-        wine.trainTable().write().csv(trainCsv.toFile());
         // The test file went through its own standardisation (statistics fitted on the test rows).
         Table test = wine.testTable();
         for (int j = 0; j < test.columnCount() - 1; j++) {
             DoubleColumn c = (DoubleColumn) test.column(j);
             test.replaceColumn(j, c.subtract(c.mean()).divide(c.standardDeviation()).setName(c.name()));
         }
-        test.write().csv(testCsv.toFile());
-        CheckData shifted = CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(testCsv).load());
+        CheckData shifted = fromFiles(dir, wine, test, "test.csv");
         Finding f = assertFinding(new TrainTestShiftCheck().run(context(shifted, logistic())), Severity.HIGH);
         assertEquals(true, f.evidence().get("separate_test_file"));
         assertHealthy(new TrainTestShiftCheck().run(context(wine, logistic())));
@@ -175,9 +171,6 @@ class DataChecksTest {
     @Test
     void trainTestShiftFindsTestColumnsThatHoldOtherColumnsValuesAndRenamesThem(@TempDir Path dir) throws IOException {
         LabelledData wine = Datasets.wine();
-        Path trainCsv = dir.resolve("train.csv");
-        Path testCsv = dir.resolve("test.csv");
-        wine.trainTable().write().csv(trainCsv.toFile());
         // The test file's columns were re-encoded: two pairs of columns hold each other's values under the
         // training file's header.
         Table test = wine.testTable();
@@ -186,15 +179,12 @@ class DataChecksTest {
         Table reencoded = test.copy();
         swapped.forEach((column, holds) -> reencoded.replaceColumn(column,
                 test.doubleColumn(holds).copy().setName(column)));
-        reencoded.write().csv(testCsv.toFile());
-        CheckData moved = CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(testCsv).load());
+        CheckData moved = fromFiles(dir, wine, reencoded, "test.csv");
         Finding f = assertFinding(new TrainTestShiftCheck().run(context(moved, logistic())), Severity.HIGH);
         assertEquals(4, ((List<?>) f.evidence().get("moved_columns")).size(), f.evidence()::toString);
         // The remedy gives each column back its name: the test part is then the original one.
         CheckData renamed = f.remedy().change().orElseThrow().apply(moved, logistic()).data();
-        Path originalCsv = dir.resolve("original.csv");
-        test.write().csv(originalCsv.toFile());
-        CheckData clean = CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(originalCsv).load());
+        CheckData clean = fromFiles(dir, wine, test, "original.csv");
         for (int j = 0; j < clean.featureNames().size(); j++) {
             String feature = clean.featureNames().get(j);
             int r = renamed.featureNames().indexOf(feature);
@@ -211,5 +201,14 @@ class DataChecksTest {
                 Severity.LOW);
         assertTrue(!((List<?>) f.evidence().get("integer_features")).isEmpty());
         assertHealthy(new IntegerFeaturesCheck().run(context(Datasets.wine().standardised(), logistic())));
+    }
+
+    /** The data's training part and {@code test} written to CSV files in {@code dir} and loaded as a user's files. */
+    private static CheckData fromFiles(Path dir, LabelledData data, Table test, String testName) throws IOException {
+        Path trainCsv = dir.resolve("train.csv");
+        Path testCsv = dir.resolve(testName);
+        data.trainTable().write().csv(trainCsv.toFile());
+        test.write().csv(testCsv.toFile());
+        return CheckData.of(CsvData.from(trainCsv).load(), CsvData.from(testCsv).load());
     }
 }
