@@ -198,9 +198,14 @@ public final class Checkup {
         context.<Optional<MoreRows>>memoised("more-rows").flatMap(m -> m).filter(MoreRows::proves)
                 .ifPresent(m -> trials.add(m.trial()));
         Symptom measured = await(measuring);
-        List<Finding> found = provenImbalance(byChecks, measured, data.classCounts(), checked);
-        Optional<Finding> provenByEvidence = found.stream().filter(f -> f.evidence().containsKey("proven_by"))
-                .findFirst();
+        List<Finding> found = provenTestPart(provenImbalance(byChecks, measured, data.classCounts(), checked), measured,
+                data.separateTestFile());
+        // A test part unlike the training rows misleads every score taken on it, the model's and each retrained
+        // trial's alike: where the references prove that, it is the cause before any retrain's lift.
+        Optional<Finding> testPartProven = found.stream().filter(f -> f.id().equals(TEST_PART)
+                && f.evidence().containsKey("proven_by")).findFirst();
+        Optional<Finding> provenByEvidence = testPartProven.or(() -> found.stream()
+                .filter(f -> f.evidence().containsKey("proven_by")).findFirst());
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
         // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
         // Where the reference models, trained on the same rows, show no gap but the learning curve proves the
@@ -233,7 +238,8 @@ public final class Checkup {
                 data.subsampleTrain(TRIAL_ROWS, seed));
         Optional<Trial> best = mostLikely(trials);
         Optional<Finding> root = measured.present()
-                ? best.flatMap(t -> found.stream().filter(f -> f.id().equals(t.finding())).findFirst())
+                ? testPartProven.or(() -> best.flatMap(t -> found.stream()
+                                .filter(f -> f.id().equals(t.finding())).findFirst()))
                         .or(() -> provenByEvidence)
                 : dataLimit.or(() -> testSideShown.flatMap(t -> found.stream()
                         .filter(f -> f.id().equals(t.finding())).findFirst()));
@@ -245,6 +251,27 @@ public final class Checkup {
                 context.metrics(), context.fitSeconds(), symptom, ranked, root, sortedTrials, results,
                 repair, context.memoised("rate-sweep"), context.memoised("learning-curve"), budget.toMillis() / 1000.0,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The finding a test part unlike the training rows is reported under. */
+    private static final String TEST_PART = new TrainTestShiftCheck().id();
+
+    /**
+     * The findings with the train-test-shift finding proven where the reference models prove it
+     * ({@link Symptom#testPartFarWorse()}; see {@link TrainTestShiftCheck#provenByReferences}): this check's finding
+     * with the proof added, or one made from the proof where the check found nothing; unchanged otherwise.
+     */
+    static List<Finding> provenTestPart(List<Finding> found, Symptom symptom, boolean separateTestFile) {
+        if (symptom.testPartFarWorse().isEmpty()) {
+            return found;
+        }
+        Optional<Finding> own = found.stream().filter(f -> f.id().equals(TEST_PART)).findFirst();
+        Finding proven = TrainTestShiftCheck.provenByReferences(own, symptom, separateTestFile);
+        List<Finding> out = new ArrayList<>(found.stream().map(f -> f.id().equals(TEST_PART) ? proven : f).toList());
+        if (own.isEmpty()) {
+            out.add(proven);
+        }
+        return out;
     }
 
     /** Imbalance ratio (largest over smallest training class) from which imbalance can be a root cause. */

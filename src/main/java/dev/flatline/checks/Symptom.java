@@ -63,11 +63,22 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param rarelyPredicted    classes the model predicts, but far less often than they occur (at most
  *                           {@value #RARELY_PREDICTED} times their test rows, by more than twice the count's noise), while
  *                           a reference model recalls at least half of them, in a sentence; empty otherwise
+ * @param testPartDrop       the smallest drop, over the reference models, from their mean recall on held-out
+ *                           training rows to their mean recall on the test part, on the classes both hold at least
+ *                           {@value #MIN_TEST_ROWS} rows of: how much worse than other rows of the training part's
+ *                           own kind the test part is for every model trained on the training part (NaN where some
+ *                           reference has fewer than two such classes)
+ * @param testPartDropMargin that drop's 95% margin (binomial standard errors of the recalls on both parts)
+ * @param testPartFarWorse   where every reference drops by more than {@link #FAR_BELOW_OTHER_ROWS} and by more than
+ *                           its margin, that finding in a sentence (the test part is unlike the training part in a
+ *                           way no model trained on it handles: preprocessed differently, reordered, or drifted);
+ *                           empty otherwise
  */
 public record Symptom(boolean present, double balancedAccuracy, double reference, String referenceModel,
                       List<String> neverPredicted, double gap, double gapMargin, String shownBy,
                       double weightsLift, double weightsLiftMargin, String weightsReference, String overPredicted,
-                      String countedClassesGap, String rarelyPredicted) {
+                      String countedClassesGap, String rarelyPredicted, double testPartDrop,
+                      double testPartDropMargin, String testPartFarWorse) {
 
     /** Share of the training rows the reference models train on (the rest scores them). */
     public static final double REFERENCE_TRAIN_SHARE = 0.8;
@@ -146,6 +157,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         String countedGap = "";
         double countedGapSize = 0;
         Map<String, Metrics> testMetrics = new java.util.HashMap<>();
+        Map<String, Metrics> heldOutMetrics = new java.util.HashMap<>();
         // The network, the slowest fit by far, is trained first: it runs beside the checks and the remedies on
         // the other core, and the cheap fits then finish sooner after them. The models are read in REFERENCES'
         // order, so which reference is best (ties included) does not depend on the order of training.
@@ -160,9 +172,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
             Model<Label> m = fitted.computeIfAbsent(kind, k -> fitReference(k, scaledTest.train(), seed));
             for (CheckData part : List.of(scaledTest, scaledHeldOut)) {
                 Metrics metrics = Metrics.of(m, part.test(), classes);
-                if (part == scaledTest) {
-                    testMetrics.put(kind, metrics);
-                }
+                (part == scaledTest ? testMetrics : heldOutMetrics).put(kind, metrics);
                 // A recall, or a balanced accuracy, read off fewer than MIN_TEST_ROWS rows of a class is chance
                 // (a few training rows hold out one or two of a class): only classes with enough rows count.
                 Map<String, Double> recall = new java.util.HashMap<>(metrics.recall());
@@ -244,9 +254,60 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
                 weightsKind = kind;
             }
         }
+        // The test part against other rows of the training part's kind: every reference, not only the best, must
+        // score far lower on it (one reference may fit held-out rows by luck; all of them do not).
+        double drop = Double.NaN;
+        double dropMargin = Double.NaN;
+        boolean everyDrops = true;
+        String closest = "";
+        for (String kind : REFERENCES) {
+            Metrics heldOut = heldOutMetrics.get(kind);
+            Metrics test = testMetrics.get(kind);
+            List<String> counted = classes.stream()
+                    .filter(c -> heldOut.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS
+                            && test.trueCounts().getOrDefault(c, 0L) >= MIN_TEST_ROWS).toList();
+            if (counted.size() < 2) {
+                drop = Double.NaN;
+                everyDrops = false;
+                break;
+            }
+            double d = meanRecall(heldOut, counted) - meanRecall(test, counted);
+            double m = 1.96 * Math.sqrt(meanRecallVariance(heldOut, counted) + meanRecallVariance(test, counted));
+            everyDrops &= d > FAR_BELOW_OTHER_ROWS && d > m;
+            if (Double.isNaN(drop) || d < drop) {
+                drop = d;
+                dropMargin = m;
+                closest = String.format(Locale.ROOT, "%s: %.3f on held-out training rows, %.3f on the test part, "
+                        + "on the %d classes both hold at least %d rows of", kind, meanRecall(heldOut, counted),
+                        meanRecall(test, counted), counted.size(), MIN_TEST_ROWS);
+            }
+        }
+        String farWorse = everyDrops ? String.format(Locale.ROOT, "every reference model trained on the training "
+                + "part recalls far less on the test part than on held-out training rows, by at least %.3f ± %.3f "
+                + "(the smallest drop, %s)", drop, dropMargin, closest) : "";
         return new Symptom(!never.isEmpty() || farBelow || !over.isEmpty() || !countedGap.isEmpty()
                 || !rarelyPredicted.isEmpty(), model.balancedAccuracy(), best, bestName, never, gap, margin, "",
-                weightsLift, weightsMargin, weightsKind, over, countedGap, rarelyPredicted);
+                weightsLift, weightsMargin, weightsKind, over, countedGap, rarelyPredicted, drop, dropMargin,
+                farWorse);
+    }
+
+    /** Mean recall of {@code metrics} over {@code classes}. */
+    private static double meanRecall(Metrics metrics, List<String> classes) {
+        return classes.stream().mapToDouble(c -> metrics.recall().getOrDefault(c, 0.0)).average().orElse(0);
+    }
+
+    /**
+     * Variance of {@link #meanRecall}: each class's binomial variance over its rows, with one hit and one miss added
+     * (a recall of 1 on a few rows is not certain), the classes taken as independent.
+     */
+    private static double meanRecallVariance(Metrics metrics, List<String> classes) {
+        double sum = 0;
+        for (String c : classes) {
+            long n = metrics.trueCounts().get(c);
+            double p = (metrics.recall().getOrDefault(c, 0.0) * n + 1) / (n + 2);
+            sum += p * (1 - p) / n;
+        }
+        return sum / ((double) classes.size() * classes.size());
     }
 
     /**
@@ -308,7 +369,7 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
     Symptom shownBy(String clause) {
         return new Symptom(true, balancedAccuracy, reference, referenceModel, neverPredicted, gap, gapMargin,
                 clause, weightsLift, weightsLiftMargin, weightsReference, overPredicted, countedClassesGap,
-                rarelyPredicted);
+                rarelyPredicted, testPartDrop, testPartDropMargin, testPartFarWorse);
     }
 
     /** Whether balanced class weights lift a reference model by more than {@code least} and its noise. */

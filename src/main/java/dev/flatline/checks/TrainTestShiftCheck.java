@@ -101,4 +101,32 @@ public final class TrainTestShiftCheck implements Check {
                 Notebooks.PREPROCESSING));
     }
 
-    /** Tried on the test side: the same model on test columns aligned to the training statistics. */}
+    /**
+     * The proof the checkup's reference models give ({@link Symptom#testPartFarWorse()}): every model trained on the
+     * training part scores far lower on the test part than on held-out training rows. Added to this check's finding
+     * where it has one; where the columns' statistics showed nothing (columns of one scale reordered, or a change
+     * no per-column statistic sees), a finding of its own, with advice only (no change can be tried: what is wrong
+     * with the test file is not known).
+     *
+     * @param finding  this check's finding, where it made one
+     * @param symptom  the measured symptom, whose {@code testPartFarWorse} is not empty
+     * @param separate whether the test part came from its own file
+     */
+    static Finding provenByReferences(java.util.Optional<Finding> finding, Symptom symptom, boolean separate) {
+        String proof = symptom.testPartFarWorse();
+        Finding base = finding.orElseGet(() -> new Finding("train-test-shift", Severity.HIGH, String.format(Locale.ROOT,
+                "The test rows are unlike the training rows, though each test column's mean and spread match its "
+                        + "training column: every reference model trained on the training part scores at least "
+                        + "%.3f ± %.3f lower on the test part than on held-out training rows.", symptom.testPartDrop(),
+                symptom.testPartDropMargin()),
+                evidence("test_part_drop", symptom.testPartDrop(), "test_part_drop_margin",
+                        symptom.testPartDropMargin(), "separate_test_file", separate),
+                Remedy.advice("Prepare the test file with the pipeline fitted on the training file (the same encoder, "
+                        + "scaler and column order, never refitted on test) or, if it comes from elsewhere, train on "
+                        + "rows like it; then run the checkup again."),
+                Notebooks.PREPROCESSING));
+        java.util.Map<String, Object> evidence = new java.util.LinkedHashMap<>(base.evidence());
+        evidence.put("proven_by", proof);
+        return new Finding(base.id(), base.severity(), base.title(), evidence, base.remedy(), base.notebook());
+    }
+}

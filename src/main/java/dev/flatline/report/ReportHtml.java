@@ -129,17 +129,26 @@ public final class ReportHtml {
             h.append("<p>").append(esc(ReportText.trialSample(report))).append("</p>\n");
         }
         Optional<Trial> trial = report.rootCauseTrial();
-        if (report.rootCause().isEmpty() || trial.isEmpty()) {
+        if (report.rootCause().isEmpty()) {
             h.append("<div class=\"flatline-root\"><strong>").append(esc(ReportText.noRootCause(report)))
                     .append("</strong></div>\n");
             return;
         }
         Finding root = report.rootCause().get();
         h.append("<div class=\"flatline-root\"><h2>Likely root cause: ").append(esc(root.id())).append("</h2>\n<p>")
-                .append(esc(root.title())).append("</p>\n<p>Tried: ").append(esc(trial.get().change()))
-                .append(" (before: ").append(trial.get().rows()).append(" training rows; both scored on the whole test part): lift ")
-                .append(esc(trial.get().liftText())).append(" (95% paired bootstrap over test rows).</p>\n");
-        metricsTable(h, List.of("before", "after"), List.of(trial.get().before(), trial.get().after()));
+                .append(esc(root.title())).append("</p>\n");
+        if (trial.isPresent()) {
+            h.append("<p>Tried: ").append(esc(trial.get().change())).append(" (before: ").append(trial.get().rows())
+                    .append(" training rows; both scored on the whole test part): lift ")
+                    .append(esc(trial.get().liftText())).append(" (95% paired bootstrap over test rows).</p>\n");
+            metricsTable(h, List.of("before", "after"), List.of(trial.get().before(), trial.get().after()));
+        }
+        // Proven by evidence (the learning curve's slope, the references' drop on the test part, ...), with or
+        // without a trial: the same line as the terminal summary's.
+        if (root.evidence().containsKey("proven_by")) {
+            h.append("<p>Proven by: ").append(esc(String.valueOf(root.evidence().get("proven_by"))))
+                    .append(trial.isPresent() ? "" : " (evidence, no retrain)").append(".</p>\n");
+        }
         if (!root.remedy().code().isEmpty()) {
             h.append("<p>Fix: <code>").append(esc(root.remedy().code())).append("</code></p>\n");
         }

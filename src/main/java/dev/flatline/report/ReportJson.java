@@ -83,6 +83,9 @@ public final class ReportJson {
         symptom.put("rarely_predicted", report.symptom().rarelyPredicted());
         symptom.put("shown_by", report.symptom().shownBy());
         number(symptom, "gap", report.symptom().gap());
+        number(symptom, "test_part_drop", report.symptom().testPartDrop());
+        number(symptom, "test_part_drop_margin", report.symptom().testPartDropMargin());
+        symptom.put("test_part_far_worse", report.symptom().testPartFarWorse());
         symptom.put("summary", report.symptom().summary());
         root.put("trial_training_rows", report.trialRows());
 

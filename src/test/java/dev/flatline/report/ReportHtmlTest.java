@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flatline.checks.Finding;
+import dev.flatline.checks.Checkup;
 import dev.flatline.checks.Diagnosis;
+import dev.flatline.checks.Finding;
+import dev.flatline.data.CheckData;
+import dev.flatline.data.Datasets;
 import dev.flatline.plots.Html;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The checkup report as HTML: self-contained, offline, escaped, with every finding and chart. */
@@ -44,6 +51,26 @@ class ReportHtmlTest {
         assertTrue(ReportCharts.all(report).size() >= 4, "class distribution, predicted vs true, sweep, curve");
         report.results().forEach(r -> assertTrue(fragment.contains("<td>" + r.check() + "</td>"), r.check()));
         report.rootCause().ifPresent(root -> assertTrue(fragment.contains("Likely root cause: " + root.id())));
+    }
+
+    @Test
+    void aRootCauseProvenByEvidenceIsShownWithItsProofNotAsNoRootCause() {
+        // Wine's standardised test columns reversed: named by the references' drop on the test part, which no
+        // retrain proves; the page must say what the terminal says.
+        CheckData data = CheckData.of(Datasets.wine().standardised());
+        List<String> names = data.featureNames();
+        Map<String, String> reversed = new HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            reversed.put(names.get(j), names.get(names.size() - 1 - j));
+        }
+        Diagnosis report = Checkup.of(data.testColumnsRenamed(reversed)).budget(Duration.ofSeconds(60)).run();
+        Finding root = report.rootCause().orElseThrow(() -> new AssertionError(report.toString()));
+        String fragment = ReportHtml.fragment(report);
+        assertTrue(fragment.contains("Likely root cause: " + root.id()), fragment);
+        assertTrue(fragment.contains("Proven by: " + Html.escape(String.valueOf(root.evidence().get("proven_by")))),
+                fragment);
+        assertFalse(fragment.contains(ReportText.noRootCause(report)), "no 'no root cause' line beside a root cause");
+        assertTrue(ReportText.summary(report).contains("proven by: " + root.evidence().get("proven_by")));
     }
 
     static int count(String text, String part) {
