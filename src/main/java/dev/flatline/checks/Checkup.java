@@ -213,8 +213,8 @@ public final class Checkup {
         // the curve's, and the cause is named by that evidence even if some remedy also lifts the model a
         // little (that remedy is an improvement). Where the references show the gap, the network falls short
         // of what these very rows allow, so a remedy's proven lift names the cause first.
-        // The curve gives the symptom only when it shows the model far below what more rows allow: more rows
-        // tried lift it, or each doubling of the rows lifts it by at least DATA_LIMITED_SLOPE.
+        // The curve gives the symptom only when more rows, tried, lift the model beyond their noise; a steep slope
+        // alone does not (LearningCurveCheck.DATA_LIMITED).
         Optional<Finding> dataLimit = provenByEvidence.filter(f -> Boolean.TRUE.equals(
                 f.evidence().get(LearningCurveCheck.DATA_LIMITED)));
         // A test part preprocessed differently misleads every reference trained on the training part as much as
@@ -227,7 +227,7 @@ public final class Checkup {
                         .max(Comparator.comparingDouble(Trial::lowerBound));
         Symptom symptom = measured;
         if (!measured.present() && dataLimit.isPresent()) {
-            symptom = measured.shownBy("the learning curve shows it far below what more rows allow");
+            symptom = measured.shownBy("more labelled rows of these data, tried, lift it beyond their noise");
         } else if (testSideShown.isPresent()) {
             Trial t = testSideShown.get();
             symptom = measured.shownBy(String.format(Locale.ROOT, "with %s, the same model scores %.3f against %.3f "

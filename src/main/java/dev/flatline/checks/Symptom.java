@@ -44,7 +44,7 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param gapMargin          the gap's 95% margin (paired bootstrap over test rows)
  * @param shownBy            where the references share the model's handicap and cannot show the gap, the experiment
  *                           that shows the model far below what the data allow, as a clause of the summary: more
- *                           rows tried or the learning curve (the same few rows), or the same model scored on its
+ *                           labelled rows tried (the same few rows), or the same model scored on its
  *                           test part made like the training part, without retraining (aligned to its statistics,
  *                           or its columns renamed: a test part preprocessed differently, which misleads every
  *                           reference too); empty otherwise
@@ -92,11 +92,6 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
      * the model's, so a gap must be larger to count (on small tasks they score up to 0.05 above the test part).
      */
     public static final double FAR_BELOW_OTHER_ROWS = 0.10;
-    /**
-     * The learning curve shows the model far below what more rows allow when each doubling of the rows
-     * lifts it by at least this much (a smaller slope is within what healthy small data sets show).
-     */
-    public static final double DATA_LIMITED_SLOPE = 0.10;
     /** Hidden layers of the shallow reference network. */
     static final int[] SHALLOW_NETWORK = {32, 32};
     /**

@@ -6,19 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flatline.data.CheckData;
+import dev.flatline.data.CsvData;
 import dev.flatline.data.Datasets;
 import dev.flatline.data.LabelledData;
 import dev.flatline.nn.MlpTrainer;
 import dev.flatline.nn.Optimiser;
 import dev.flatline.remedies.Change;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.DoubleColumn;
@@ -244,5 +251,57 @@ class CheckupTest {
         assertTrue(healthy.symptom().testPartDrop() < Symptom.FAR_BELOW_OTHER_ROWS, healthy.symptom()::toString);
         assertTrue(healthy.findings().stream().noneMatch(f -> f.evidence().containsKey("proven_by")
                 && f.id().equals("train-test-shift")), healthy::toString);
+    }
+
+    /**
+     * Three noisy concentric rings in two columns, four columns of noise beside them, 900 rows: healthy data whose
+     * curved boundary needs many rows, so the learning curve rises steeply right up to the whole training part.
+     */
+    private static LabelledData rings(Path dir) throws IOException {
+        Random random = new Random(7 * 31 + "rings".hashCode());
+        int columns = 6;
+        for (int i = 0; i < 3 * columns; i++) {
+            random.nextGaussian(); // (draws kept so the rows stay those the case was measured on)
+        }
+        // Each column in its own unit and offset, as a raw file has them; the checkup standardises them.
+        double[] scale = new double[columns];
+        double[] offset = new double[columns];
+        for (int j = 0; j < columns; j++) {
+            scale[j] = Math.pow(10, random.nextInt(4));
+            offset[j] = random.nextGaussian() * 5 * scale[j];
+        }
+        StringBuilder csv = new StringBuilder("f0,f1,f2,f3,f4,f5,class\n");
+        for (int i = 0; i < 900; i++) {
+            int ring = random.nextInt(3);
+            double radius = 1 + ring + 0.35 * random.nextGaussian();
+            double angle = random.nextDouble() * 2 * Math.PI;
+            double[] x = {radius * Math.cos(angle), radius * Math.sin(angle), random.nextGaussian(),
+                    random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            for (int j = 0; j < columns; j++) {
+                csv.append(String.format(Locale.ROOT, "%.6g", x[j] * scale[j] + offset[j])).append(',');
+            }
+            csv.append('c').append(ring).append('\n');
+        }
+        Path file = dir.resolve("rings.csv");
+        Files.writeString(file, csv);
+        return CsvData.from(file).load().standardised();
+    }
+
+    @Test
+    void aSteepLearningCurveOnAModelLevelWithTheReferencesIsAnImprovementNotARootCause(@TempDir Path dir)
+            throws IOException {
+        LabelledData rings = rings(dir);
+        Diagnosis healthy = Checkup.of(rings).budget(Duration.ofSeconds(60)).run();
+        // The curve is steep and its last doubling beats its noise: more rows would help, and the finding says so...
+        Finding curve = healthy.finding("learning-curve").orElseThrow(() -> new AssertionError(healthy.toString()));
+        assertTrue((double) curve.evidence().get("slope_per_doubling") >= 0.10, curve::toString);
+        assertEquals(false, curve.evidence().get(LearningCurveCheck.DATA_LIMITED), curve::toString);
+        // ...but every reference trained on these rows does no better: no symptom, so no root cause.
+        assertFalse(healthy.symptom().present(), healthy.symptom()::summary);
+        assertTrue(healthy.rootCause().isEmpty(), healthy::toString);
+        // The same data cut to 15 training rows: more rows, tried, lift the model, and the rows are the cause.
+        Diagnosis few = Checkup.of(rings.subsampleTrain(15, 0)).budget(Duration.ofSeconds(60)).run();
+        assertTrue(few.symptom().present(), few.symptom()::summary);
+        assertEquals("learning-curve", few.rootCause().map(Finding::id).orElse("none"), few::toString);
     }
 }
