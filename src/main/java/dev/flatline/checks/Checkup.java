@@ -204,16 +204,11 @@ public final class Checkup {
         // trial's alike: where the references prove that, it is the cause before any retrain's lift.
         Optional<Finding> testPartProven = found.stream().filter(f -> f.id().equals(TEST_PART)
                 && f.evidence().containsKey("proven_by")).findFirst();
-        // A learning curve's slope proves that more rows would help, not that the rows are the cause: a model with the
-        // symptom trails a reference trained on at most its rows (three noisy rings: a shallow network on 80% of
-        // them reaches 0.901, the model 0.805 with a curve of +0.13 per doubling). Only more rows, tried, name them.
         Optional<Finding> provenByEvidence = testPartProven.or(() -> found.stream()
-                .filter(f -> f.evidence().containsKey("proven_by"))
-                .filter(f -> !(f.evidence().get(LearningCurveCheck.DATA_LIMITED) instanceof Boolean limited)
-                        || limited)
-                .findFirst());
+                .filter(f -> f.evidence().containsKey("proven_by")).findFirst());
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
-        // (or, where no retrain can prove it, on evidence such as the learning curve's slope).
+        // (or, where no retrain can prove it, on evidence: the references' drop on the test part, the imbalance's
+        // proof, more rows tried). A learning curve's slope is no proof (see LearningCurveCheck.DATA_LIMITED).
         // Where the reference models, trained on the same rows, show no gap but the learning curve proves the
         // rows too few, the model is as good as these rows allow and the rows are the cause: the symptom is
         // the curve's, and the cause is named by that evidence even if some remedy also lifts the model a

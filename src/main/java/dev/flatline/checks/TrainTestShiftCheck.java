@@ -7,8 +7,11 @@ import dev.flatline.data.ColumnMatch;
 import dev.flatline.data.ColumnStats;
 import dev.flatline.remedies.Changes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code train-test-shift} (R18): per feature, how far the test part's mean lies from the training
@@ -112,7 +115,7 @@ public final class TrainTestShiftCheck implements Check {
      * @param symptom  the measured symptom, whose {@code testPartFarWorse} is not empty
      * @param separate whether the test part came from its own file
      */
-    static Finding provenByReferences(java.util.Optional<Finding> finding, Symptom symptom, boolean separate) {
+    static Finding provenByReferences(Optional<Finding> finding, Symptom symptom, boolean separate) {
         String proof = symptom.testPartFarWorse();
         Finding base = finding.orElseGet(() -> new Finding("train-test-shift", Severity.HIGH, String.format(Locale.ROOT,
                 "The test rows are unlike the training rows, though each test column's mean and spread match its "
@@ -125,7 +128,7 @@ public final class TrainTestShiftCheck implements Check {
                         + "scaler and column order, never refitted on test) or, if it comes from elsewhere, train on "
                         + "rows like it; then run the checkup again."),
                 Notebooks.PREPROCESSING));
-        java.util.Map<String, Object> evidence = new java.util.LinkedHashMap<>(base.evidence());
+        Map<String, Object> evidence = new LinkedHashMap<>(base.evidence());
         evidence.put("proven_by", proof);
         return new Finding(base.id(), base.severity(), base.title(), evidence, base.remedy(), base.notebook());
     }

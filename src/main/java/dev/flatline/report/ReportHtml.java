@@ -143,8 +143,8 @@ public final class ReportHtml {
                     .append(esc(trial.get().liftText())).append(" (95% paired bootstrap over test rows).</p>\n");
             metricsTable(h, List.of("before", "after"), List.of(trial.get().before(), trial.get().after()));
         }
-        // Proven by evidence (the learning curve's slope, the references' drop on the test part, ...), with or
-        // without a trial: the same line as the terminal summary's.
+        // Proven by evidence (more rows tried, the references' drop on the test part, the imbalance's proof), with
+        // or without a trial: the same line as the terminal summary's.
         if (root.evidence().containsKey("proven_by")) {
             h.append("<p>Proven by: ").append(esc(String.valueOf(root.evidence().get("proven_by"))))
                     .append(trial.isPresent() ? "" : " (evidence, no retrain)").append(".</p>\n");

@@ -91,7 +91,7 @@ public final class ReportText {
                         .append(rival.liftText()).append("): the test rows cannot tell these apart; fix both.\n");
             }
         } else if (report.rootCause().isPresent()) {
-            // Proven by evidence (e.g. the learning curve's slope), not by a retrain.
+            // Proven by evidence (e.g. the references' drop on the test part), not by a retrain.
             Finding root = report.rootCause().get();
             s.append(String.format(Locale.ROOT, "%nLikely root cause: %s — %s%n  proven by: %s (evidence, no "
                     + "retrain)%n", root.id(), root.title(), root.evidence().get("proven_by")));
