@@ -209,7 +209,7 @@ public final class Checkup {
         // A root cause is named only for a model with the symptom, and only on a lift larger than its noise
         // (or, where no retrain can prove it, on evidence: the references' drop on the test part, the imbalance's
         // proof, more rows tried). A learning curve's slope is no proof (see LearningCurveCheck.DATA_LIMITED).
-        // Where the reference models, trained on the same rows, show no gap but the learning curve proves the
+        // Where the reference models, trained on the same rows, show no gap but more rows, tried, prove the
         // rows too few, the model is as good as these rows allow and the rows are the cause: the symptom is
         // the curve's, and the cause is named by that evidence even if some remedy also lifts the model a
         // little (that remedy is an improvement). Where the references show the gap, the network falls short

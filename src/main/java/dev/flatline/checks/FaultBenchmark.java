@@ -224,14 +224,7 @@ public final class FaultBenchmark {
             }
             case CLASS_IMBALANCE -> check = check.withTrain(thinned(check.train(), 10, 5, seed));
             case TEST_PREPROCESSING_MISMATCH -> check = check.withTest(data.test());
-            case TEST_COLUMNS_REORDERED -> {
-                List<String> names = check.featureNames();
-                Map<String, String> reversed = new HashMap<>();
-                for (int j = 0; j < names.size(); j++) {
-                    reversed.put(names.get(j), names.get(names.size() - 1 - j));
-                }
-                check = check.testColumnsRenamed(reversed);
-            }
+            case TEST_COLUMNS_REORDERED -> check = check.testColumnsReversed();
             case TOO_LITTLE_DATA -> check = check.withTrain(thinned(check.train(), 50, 3, seed, true));
             default -> {
             }

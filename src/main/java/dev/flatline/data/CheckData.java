@@ -297,6 +297,19 @@ public final class CheckData {
     }
 
     /**
+     * A copy whose test part has its columns in reverse order under the training part's names (the injected-fault
+     * benchmark's test file written with another column order): test column {@code j} holds what training calls
+     * column {@code n - 1 - j}.
+     */
+    public CheckData testColumnsReversed() {
+        Map<String, String> reversed = new java.util.HashMap<>();
+        for (int j = 0; j < featureNames.size(); j++) {
+            reversed.put(featureNames.get(j), featureNames.get(featureNames.size() - 1 - j));
+        }
+        return testColumnsRenamed(reversed);
+    }
+
+    /**
      * A copy with every feature value of the training and/or test part changed by {@code f(feature, value)}
      * (the injected-fault benchmark's way of putting features in other units).
      */

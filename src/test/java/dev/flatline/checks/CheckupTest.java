@@ -19,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,7 +207,7 @@ class CheckupTest {
     @Test
     void shuttleWithItsTestColumnsReorderedNamesTheTestPartAndRenamesItsColumns() {
         CheckData data = CheckData.of(Datasets.shuttle().standardised());
-        Diagnosis report = Checkup.of(reversedTestColumns(data)).budget(Duration.ofSeconds(60)).run();
+        Diagnosis report = Checkup.of(data.testColumnsReversed()).budget(Duration.ofSeconds(60)).run();
         assertTrue(report.symptom().present(), report.symptom()::summary);
         assertEquals("train-test-shift", report.rootCause().orElseThrow().id(), report::toString);
         Trial trial = report.rootCauseTrial().orElseThrow();
@@ -219,23 +217,13 @@ class CheckupTest {
         assertTrue(data.testColumnMatch(0).moved().isEmpty());
     }
 
-    /** The data with the test part's columns in reverse order under the training part's names. */
-    private static CheckData reversedTestColumns(CheckData data) {
-        List<String> names = data.featureNames();
-        Map<String, String> reversed = new HashMap<>();
-        for (int j = 0; j < names.size(); j++) {
-            reversed.put(names.get(j), names.get(names.size() - 1 - j));
-        }
-        return data.testColumnsRenamed(reversed);
-    }
-
     @Test
     void wineWithItsStandardisedTestColumnsReversedIsNamedByTheReferencesDropOnTheTestPart() {
         // Standardised columns all share mean 0 and deviation 1, and wine's 36 test rows are too few to tell their
         // shapes apart: the column checks see nothing. Every reference model scores far lower on the test part than
         // on held-out training rows, which no retrain can change: that is the proof.
         CheckData data = CheckData.of(Datasets.wine().standardised());
-        CheckData broken = reversedTestColumns(data);
+        CheckData broken = data.testColumnsReversed();
         assertTrue(broken.testColumnMatch(0).moved().isEmpty(), "the column match sees no move here");
         Diagnosis report = Checkup.of(broken).budget(Duration.ofSeconds(60)).run();
         assertTrue(report.symptom().present(), report.symptom()::summary);
