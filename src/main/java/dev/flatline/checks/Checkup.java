@@ -198,7 +198,8 @@ public final class Checkup {
         context.<Optional<MoreRows>>memoised("more-rows").flatMap(m -> m).filter(MoreRows::proves)
                 .ifPresent(m -> trials.add(m.trial()));
         Symptom measured = await(measuring);
-        List<Finding> found = provenTestPart(provenImbalance(byChecks, measured, data.classCounts(), checked), measured,
+        List<Finding> found = provenTestPart(provenImbalance(byChecks, measured, data.classCounts(), checked,
+                () -> context.secondsLeft() > 0 ? MoreRows.ofRareClasses(context) : Optional.empty()), measured,
                 data.separateTestFile());
         // A test part unlike the training rows misleads every score taken on it, the model's and each retrained
         // trial's alike: where the references prove that, it is the cause before any retrain's lift.
@@ -228,7 +229,9 @@ public final class Checkup {
                         .max(Comparator.comparingDouble(Trial::lowerBound));
         Symptom symptom = measured;
         if (!measured.present() && dataLimit.isPresent()) {
-            symptom = measured.shownBy("more labelled rows of these data, tried, lift it beyond their noise");
+            symptom = measured.shownBy(dataLimit.get().id().equals(IMBALANCE)
+                    ? "more labelled rows of its under-represented classes, tried, lift it beyond their noise"
+                    : "more labelled rows of these data, tried, lift it beyond their noise");
         } else if (testSideShown.isPresent()) {
             Trial t = testSideShown.get();
             symptom = measured.shownBy(String.format(Locale.ROOT, "with %s, the same model scores %.3f against %.3f "
@@ -278,9 +281,12 @@ public final class Checkup {
     /** Imbalance ratio (largest over smallest training class) from which imbalance can be a root cause. */
     public static final double LARGE_IMBALANCE = 10;
 
+    /** The finding a class imbalance is reported under. */
+    private static final String IMBALANCE = new ClassImbalanceCheck().id();
+
     /**
      * The class-imbalance finding with proof, where the data prove it (with an imbalance of at least
-     * {@value #LARGE_IMBALANCE}:1), by either of two pieces of evidence:
+     * {@value #LARGE_IMBALANCE}:1), by the first of three pieces of evidence:
      * <ul>
      * <li>balanced class weights lift a reference model (same kind, same rows, with and without weights) by at
      * least {@link #ROOT_CAUSE_LIFT} and beyond its noise: the imbalance's controlled experiment on a model that
@@ -288,15 +294,21 @@ public final class Checkup {
      * little in it, so its own trial often cannot show what the data show);</li>
      * <li>the model's recall tracks the classes' training rows: the dominant class is recalled better than the
      * classes with at most a tenth of its rows, on average, by more than the 95% margin of that difference
-     * (binomial standard errors of the recalls), see {@link #rareRecallGap}.</li>
+     * (binomial standard errors of the recalls), see {@link #rareRecallGap};</li>
+     * <li>more labelled rows of the under-represented classes, tried ({@code rareRows}, see
+     * {@link MoreRows#runRareClasses}), lift the model beyond their noise: its rare classes have too few rows. This
+     * one also shows the symptom where the references, trained on the same few rare rows, cannot
+     * ({@link LearningCurveCheck#DATA_LIMITED} in the evidence), so it is tried where the model shows no symptom or
+     * nothing else proves the imbalance.</li>
      * </ul>
-     * Either only where the model's errors flow toward the dominant class ({@link #errorsTowardTheDominantClass}).
-     * (On a model without the symptom the proof names nothing; see {@link #run()}.)
+     * Each only where the model's errors flow toward the dominant class ({@link #errorsTowardTheDominantClass}).
+     * (On a model without the symptom the first two name nothing; see {@link #run()}.)
      */
-    static List<Finding> provenImbalance(List<Finding> found, Symptom symptom, ClassCounts train, Metrics model) {
+    static List<Finding> provenImbalance(List<Finding> found, Symptom symptom, ClassCounts train, Metrics model,
+            java.util.function.Supplier<Optional<MoreRows>> rareRows) {
         return found.stream().map(f -> {
             // A network that already weighs its classes has the imbalance's remedy in place: nothing to prove.
-            boolean large = f.id().equals("class-imbalance") && f.evidence().get("imbalance_ratio") instanceof Number r
+            boolean large = f.id().equals(IMBALANCE) && f.evidence().get("imbalance_ratio") instanceof Number r
                     && r.doubleValue() >= LARGE_IMBALANCE
                     && !Boolean.TRUE.equals(f.evidence().get(ClassImbalanceCheck.WEIGHTED));
             if (!large || !errorsTowardTheDominantClass(train, model)) {
@@ -310,12 +322,28 @@ public final class Checkup {
             } else {
                 proof = rareRecallGap(train, model).orElse("");
             }
-            if (proof.isEmpty()) {
+            Optional<MoreRows> more = proof.isEmpty() || !symptom.present()
+                    ? rareRows.get().filter(MoreRows::proves) : Optional.empty();
+            if (proof.isEmpty() && more.isEmpty()) {
                 return f;
             }
             Map<String, Object> evidence = new java.util.LinkedHashMap<>(f.evidence());
-            evidence.put("proven_by", proof);
-            return new Finding(f.id(), f.severity(), f.title(), evidence, f.remedy(), f.notebook());
+            more.ifPresent(m -> {
+                List<Object> e = m.evidence();
+                for (int i = 0; i < e.size(); i += 2) {
+                    evidence.put((String) e.get(i), e.get(i + 1));
+                }
+                evidence.put(LearningCurveCheck.DATA_LIMITED, true);
+            });
+            // The rows tried are the proof where they show the symptom: the experiment on the checked trainer itself.
+            evidence.put("proven_by", more.map(MoreRows::proof).orElse(proof));
+            // Proven only by rows added, the imbalance's cure is rows: reweighting the few there are did not show it.
+            Remedy remedy = proof.isEmpty() ? new Remedy(String.format(Locale.ROOT, "Collect or label more rows of "
+                    + "the under-represented classes '%s' (here %d more were worth %+.3f); class weights or "
+                    + "oversampling only reuse the few rows there are (R1, R5).",
+                    String.join("', '", more.get().classes()), more.get().moreRows(), more.get().lift()),
+                    MoreRows.CODE) : f.remedy();
+            return new Finding(f.id(), f.severity(), f.title(), evidence, remedy, f.notebook());
         }).toList();
     }
 

@@ -208,10 +208,10 @@ public final class FaultBenchmark {
     }
 
     /** A case's data and network with its fault injected. */
-    private record Injected(CheckData data, MlpTrainer trainer) {
+    record Injected(CheckData data, MlpTrainer trainer) {
     }
 
-    private static Injected inject(String dataset, Fault fault, long seed) {
+    static Injected inject(String dataset, Fault fault, long seed) {
         LabelledData data = Datasets.byName(dataset, seed);
         CheckData check = CheckData.of(data.standardised());
         switch (fault) {

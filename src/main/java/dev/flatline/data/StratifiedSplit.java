@@ -73,6 +73,43 @@ public final class StratifiedSplit {
     }
 
     /**
+     * Rows {@code 0 .. labels.length-1} dealt into {@code k} stratified folds: per class (classes in name order, one
+     * {@link Random} seeded with the seed for all of them) the class's rows are shuffled and dealt one per fold in
+     * turn, each class starting where the last one stopped, so every fold holds each class's rows to within one and
+     * the folds' sizes differ by at most one. For cross-fitting: each fold is predicted by a model that saw the
+     * others.
+     *
+     * @param labels the class of every row
+     * @param k      how many folds, at least 2
+     * @param seed   seed for the shuffles
+     * @return the folds' row indices, each sorted
+     * @throws DataException if {@code k} is below 2
+     */
+    public static int[][] folds(String[] labels, int k, long seed) {
+        if (k < 2) {
+            throw new DataException("Folds must be at least 2, was " + k + ".");
+        }
+        Random random = new Random(seed);
+        List<List<Integer>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            folds.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (int[] rows : rowsByClass(labels, allRows(labels.length)).values()) {
+            shuffle(rows, random);
+            for (int row : rows) {
+                folds.get(next).add(row);
+                next = (next + 1) % k;
+            }
+        }
+        int[][] out = new int[k][];
+        for (int f = 0; f < k; f++) {
+            out[f] = folds.get(f).stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return out;
+    }
+
+    /**
      * A stratified sample of {@code size} of the given rows, for learning curves: when {@code size} is at
      * least the number of classes present, every class gets one row and the rest is shared out in
      * proportion to the class sizes (largest remainders first); otherwise the {@code size} largest

@@ -112,6 +112,29 @@ class StratifiedSplitTest {
     }
 
     @Test
+    void foldsCoverEveryRowOnceAndKeepEachClassEvenToWithinOne() {
+        String[] labels = labels("big", 103, "mid", 21, "rare", 4);
+        int[][] folds = StratifiedSplit.folds(labels, 5, 7);
+        assertEquals(5, folds.length);
+        int[] all = Arrays.stream(folds).flatMapToInt(Arrays::stream).sorted().toArray();
+        assertArrayEquals(IntStream.range(0, labels.length).toArray(), all);
+        for (String c : new String[] {"big", "mid", "rare"}) {
+            int[] perFold = Arrays.stream(folds).mapToInt(f -> count(labels, f).getOrDefault(c, 0)).toArray();
+            assertTrue(Arrays.stream(perFold).max().getAsInt() - Arrays.stream(perFold).min().getAsInt() <= 1,
+                    c + " " + Arrays.toString(perFold));
+        }
+        int[] sizes = Arrays.stream(folds).mapToInt(f -> f.length).toArray();
+        assertTrue(Arrays.stream(sizes).max().getAsInt() - Arrays.stream(sizes).min().getAsInt() <= 1,
+                Arrays.toString(sizes));
+        for (int[] f : folds) {
+            assertArrayEquals(Arrays.stream(f).sorted().toArray(), f);
+        }
+        assertArrayEquals(folds[2], StratifiedSplit.folds(labels, 5, 7)[2]);
+        assertFalse(Arrays.equals(folds[0], StratifiedSplit.folds(labels, 5, 8)[0]));
+        assertThrows(DataException.class, () -> StratifiedSplit.folds(labels, 1, 0));
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         String[] labels = labels("a", 5, "b", 5);
         assertThrows(DataException.class, () -> StratifiedSplit.split(labels, 0, 0));
