@@ -85,6 +85,7 @@ public final class ReportJson {
         number(symptom, "gap", report.symptom().gap());
         number(symptom, "test_part_drop", report.symptom().testPartDrop());
         number(symptom, "test_part_drop_margin", report.symptom().testPartDropMargin());
+        number(symptom, "test_part_shift_p_value", report.symptom().testPartShiftPValue());
         symptom.put("test_part_far_worse", report.symptom().testPartFarWorse());
         symptom.put("summary", report.symptom().summary());
         root.put("trial_training_rows", report.trialRows());
