@@ -228,8 +228,8 @@ record MoreRows(int rows, int moreRows, List<String> classes, Metrics before, Me
 
     /** The experiment as the checkup's trial of the "more rows" remedy, beside the remedies it retrains. */
     Trial trial() {
-        return new Trial(FINDING, String.format(Locale.ROOT, "%d more training rows (%d fifths of the test part, out of "
-                + "fold, mean of %d repeats)", moreRows, FOLDS - 1, REPEATS), CODE, rows, before, after, margin, "");
+        return new Trial(FINDING, String.format(Locale.ROOT, "%d more training rows (%d fifths of the test part, "
+                + "out of fold, mean of %d repeats)", moreRows, FOLDS - 1, REPEATS), CODE, rows, before, after, margin, "");
     }
 
     /** The evidence's keys and values, in the finding's order ({@code more_rare_rows…} for the rare classes'). */

@@ -72,10 +72,10 @@ import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
  * @param testPartDropMargin that drop's 95% margin (binomial standard errors of the recalls on both parts)
  * @param testPartFarWorse   where every reference drops by more than {@link #FAR_BELOW_OTHER_ROWS} and by more than
  *                           its margin, or, on test rows whose classes are each distributed unlike their training
- *                           rows ({@code testPartShiftPValue} at most {@link #SHIFT_LEVEL}), the references drop by more
- *                           than {@link #FAR_BELOW_OTHER_ROWS} on average, that finding in a sentence (the test part is unlike the training
- *                           part in a way no model trained on it handles: preprocessed differently, reordered, or
- *                           drifted); empty otherwise
+ *                           rows ({@code testPartShiftPValue} at most {@link #SHIFT_LEVEL}), the references drop by
+ *                           more than {@link #FAR_BELOW_OTHER_ROWS} on average, that finding in a sentence (the test
+ *                           part is unlike the training part in a way no model trained on it handles: preprocessed
+ *                           differently, reordered, or drifted); empty otherwise
  * @param testPartShiftPValue where the references drop by more than {@link #FAR_BELOW_OTHER_ROWS} on average but
  *                           not every drop clears that and its margin (a few test rows), the p-value of
  *                           {@link ClassShift}: whether each class's test rows are distributed like its training
@@ -304,9 +304,9 @@ public record Symptom(boolean present, double balancedAccuracy, double reference
         }
         String farWorse = "";
         if (provenByDrops) {
-            farWorse = String.format(Locale.ROOT, "every reference model trained on the training part recalls far less "
-                    + "on the test part than on held-out training rows, by at least %.3f ± %.3f (the smallest drop, %s)",
-                    drop, dropMargin, closest);
+            farWorse = String.format(Locale.ROOT, "every reference model trained on the training part recalls far "
+                    + "less on the test part than on held-out training rows, by at least %.3f ± %.3f (the smallest "
+                    + "drop, %s)", drop, dropMargin, closest);
         } else if (shiftP <= SHIFT_LEVEL) {
             farWorse = String.format(Locale.ROOT, "each class's test rows are distributed unlike its training rows "
                     + "(energy distance, p = %.3f over %d relabellings within classes), and the reference models "

@@ -81,14 +81,15 @@ public record ClassShift(double statistic, double pValue, int classes) {
         }
         double observed = 0;
         for (int c = 0; c < distances.size(); c++) {
-            observed += statistic(distances.get(c), trainSizes.get(c), identity(distances.get(c).length));
+            int[] identity = StratifiedSplit.allRows(distances.get(c).length);
+            observed += statistic(distances.get(c), trainSizes.get(c), identity);
         }
         int atLeast = 0;
         for (int p = 0; p < PERMUTATIONS; p++) {
             double permuted = 0;
             for (int c = 0; c < distances.size(); c++) {
-                int[] order = identity(distances.get(c).length);
-                shuffle(order, random);
+                int[] order = StratifiedSplit.allRows(distances.get(c).length);
+                StratifiedSplit.shuffle(order, random);
                 permuted += statistic(distances.get(c), trainSizes.get(c), order);
             }
             // A relative tolerance: sums of the same distances in another order differ in their last bits.
@@ -170,22 +171,5 @@ public record ClassShift(double statistic, double pValue, int classes) {
         List<Integer> shuffled = new ArrayList<>(rows);
         Collections.shuffle(shuffled, random);
         return shuffled.subList(0, ROWS_PER_SIDE);
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int k = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[k];
-            order[k] = t;
-        }
     }
 }

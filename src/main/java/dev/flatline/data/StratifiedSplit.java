@@ -228,14 +228,14 @@ public final class StratifiedSplit {
         return result;
     }
 
-    private static int[] allRows(int n) {
+    static int[] allRows(int n) {
         int[] rows = new int[n];
         Arrays.setAll(rows, i -> i);
         return rows;
     }
 
     /** Fisher-Yates, written out so the result depends only on the seed, not on a library version. */
-    private static void shuffle(int[] rows, Random random) {
+    static void shuffle(int[] rows, Random random) {
         for (int i = rows.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = rows[i];
