@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.Model;
@@ -305,7 +306,7 @@ public final class Checkup {
      * (On a model without the symptom the first two name nothing; see {@link #run()}.)
      */
     static List<Finding> provenImbalance(List<Finding> found, Symptom symptom, ClassCounts train, Metrics model,
-            java.util.function.Supplier<Optional<MoreRows>> rareRows) {
+            Supplier<Optional<MoreRows>> rareRows) {
         return found.stream().map(f -> {
             // A network that already weighs its classes has the imbalance's remedy in place: nothing to prove.
             boolean large = f.id().equals(IMBALANCE) && f.evidence().get("imbalance_ratio") instanceof Number r

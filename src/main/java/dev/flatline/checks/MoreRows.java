@@ -6,9 +6,13 @@ import dev.flatline.data.StratifiedSplit;
 import dev.flatline.evaluation.Metrics;
 import dev.flatline.nn.MlpTrainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -129,9 +133,8 @@ record MoreRows(int rows, int moreRows, List<String> classes, Metrics before, Me
                     ? mlp.toBuilder().seed(mlp.settings().seed() + repeat).build() : context.trainer();
             String[] predicted = new String[labels.length];
             for (int[] fold : folds) {
-                java.util.Set<Integer> predicting = java.util.Arrays.stream(fold).boxed()
-                        .collect(java.util.stream.Collectors.toSet());
-                int[] eligible = java.util.stream.IntStream.range(0, labels.length)
+                Set<Integer> predicting = Arrays.stream(fold).boxed().collect(Collectors.toSet());
+                int[] eligible = IntStream.range(0, labels.length)
                         .filter(row -> !predicting.contains(row) && (adding.isEmpty() || adding.contains(labels[row])))
                         .toArray();
                 // The added rows are capped so the refit stays a quick fit, like the curve's largest one.
