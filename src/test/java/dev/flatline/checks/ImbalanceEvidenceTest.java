@@ -9,6 +9,7 @@ import dev.flatline.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,5 +86,47 @@ class ImbalanceEvidenceTest {
         assertFalse(Checkup.rareRecallGap(IMBALANCED, broken).isPresent());
         // The same gap with the lost rows sent to 'big' is the imbalance's pull.
         assertTrue(Checkup.errorsTowardTheDominantClass(IMBALANCED, leaning(30)));
+    }
+
+    /** 40 test rows of each class, {@code lost} of each class predicted as the next one (a to b, b to big, big to a). */
+    static Metrics confusedAlike(int lost) {
+        List<String> truth = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        for (int k = 0; k < CLASSES.size(); k++) {
+            for (int i = 0; i < 40; i++) {
+                truth.add(CLASSES.get(k));
+                predicted.add(CLASSES.get(i < lost ? (k + 1) % CLASSES.size() : k));
+            }
+        }
+        return Metrics.of(truth, predicted, CLASSES, 0);
+    }
+
+    @Test
+    void rowsOfTheRareClassesTriedProveAnImbalanceNothingElseShowsAndItsRemedyBecomesRows() {
+        // Every class recalled 0.85 alike: no recall gap, and no reference lifted by weights (the symptom's
+        // weights lift is 0): neither proof holds. The rare classes' rows, tried, lift the model to 1.0.
+        Metrics model = confusedAlike(6);
+        assertTrue(Checkup.rareRecallGap(IMBALANCED, model).isEmpty());
+        Symptom healthy = new Symptom(false, model.balancedAccuracy(), model.balancedAccuracy(), "CART tree on the "
+                + "test part", List.of(), 0, 0.05, "", 0, 0.02, "CART tree", "", "", "", Double.NaN, Double.NaN, "",
+                Double.NaN);
+        Finding imbalance = new Finding("class-imbalance", Severity.MEDIUM, "The classes are imbalanced 10:1.",
+                Map.of("imbalance_ratio", 10.0, ClassImbalanceCheck.WEIGHTED, false),
+                Remedy.advice("Weight the classes."), Notebooks.REBALANCING);
+        MoreRows tried = new MoreRows(168, 60, List.of("a", "b"), model, leaning(0), 0.05);
+        assertTrue(tried.proves(), tried::proof);
+
+        Finding proven = Checkup.provenImbalance(List.of(imbalance), healthy, IMBALANCED, model,
+                () -> Optional.of(tried)).get(0);
+        assertEquals(tried.proof(), proven.evidence().get("proven_by"));
+        assertEquals(true, proven.evidence().get(LearningCurveCheck.DATA_LIMITED));
+        assertEquals(List.of("a", "b"), proven.evidence().get("more_rare_rows_classes"));
+        assertTrue(proven.remedy().advice().startsWith("Collect or label more rows of the under-represented classes "
+                + "'a', 'b' (here 60 more were worth +0.150)"), proven.remedy()::advice);
+
+        // The same rows lifting it within their noise prove nothing: the finding is left as it was.
+        MoreRows noisy = new MoreRows(168, 60, List.of("a", "b"), model, leaning(0), 0.2);
+        assertEquals(imbalance, Checkup.provenImbalance(List.of(imbalance), healthy, IMBALANCED, model,
+                () -> Optional.of(noisy)).get(0));
     }
 }
