@@ -219,14 +219,19 @@ record MoreRows(int rows, int moreRows, List<String> classes, Metrics before, Me
 
     /** The proof in a sentence. */
     String proof() {
+        // Class names are the user's text: they go in as arguments, never into the format itself (a '%' in one).
         String which = classes.isEmpty() ? "of these data (%d fifths of the test part"
-                : "of its under-represented classes '" + String.join("', '", classes)
-                        + "' (%d fifths of the test part's rows of them, the largest class given none";
+                : "of its under-represented classes '%s' (%d fifths of the test part's rows of them, the largest class "
+                        + "given none";
+        List<Object> args = new ArrayList<>(List.of(rows, moreRows));
+        if (!classes.isEmpty()) {
+            args.add(String.join("', '", classes));
+        }
+        args.addAll(List.of(FOLDS - 1, REPEATS, after.balancedAccuracy(), before.balancedAccuracy(), lift(),
+                margin()));
         return String.format(Locale.ROOT, "trained on its %d training rows plus %d more labelled rows " + which
                 + ", each fifth predicted by the model that did not see it; mean of %d repeats), the same trainer "
-                + "scores %.3f against the model's %.3f: %+.3f ± %.3f balanced accuracy", rows, moreRows, FOLDS - 1,
-                REPEATS,
-                after.balancedAccuracy(), before.balancedAccuracy(), lift(), margin());
+                + "scores %.3f against the model's %.3f: %+.3f ± %.3f balanced accuracy", args.toArray());
     }
 
     /** The experiment as the checkup's trial of the "more rows" remedy, beside the remedies it retrains. */

@@ -124,6 +124,10 @@ class ImbalanceEvidenceTest {
         assertTrue(proven.remedy().advice().startsWith("Collect or label more rows of the under-represented classes "
                 + "'a', 'b' (here 60 more were worth +0.150)"), proven.remedy()::advice);
 
+        // A class name is the user's text, a '%' included: it is printed, never read as a format.
+        assertTrue(new MoreRows(168, 60, List.of("50% off", "b"), model, leaning(0), 0.05).proof()
+                .contains("classes '50% off', 'b' (4 fifths"));
+
         // The same rows lifting it within their noise prove nothing: the finding is left as it was.
         MoreRows noisy = new MoreRows(168, 60, List.of("a", "b"), model, leaning(0), 0.2);
         assertEquals(imbalance, Checkup.provenImbalance(List.of(imbalance), healthy, IMBALANCED, model,
